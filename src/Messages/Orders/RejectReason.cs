@@ -1,0 +1,33 @@
+namespace LoomExchange.Messages.Orders;
+
+/// <summary>
+/// Why a command was refused. These codes are a public contract that clients act on:
+/// values are never renumbered or reused; new reasons take new numbers.
+/// </summary>
+public enum RejectReason : ushort
+{
+    None = 0,
+    UnknownSymbol = 1,
+    InvalidSide = 2,
+    InvalidOrderType = 3,
+    InvalidTimeInForce = 4,
+    InvalidPrice = 5,
+    InvalidQuantity = 6,
+    TickSizeViolation = 7,
+    LotSizeViolation = 8,
+    QuantityBelowMinimum = 9,
+    QuantityAboveMaximum = 10,
+    NotionalAboveMaximum = 11,
+    PriceOutsideBand = 12,
+    PostOnlyWouldCross = 13,
+    PostOnlyNotAllowed = 14,
+    ExpireTimeInPast = 15,
+    MissingExpireTime = 16,
+    UnknownOrder = 17,
+    AmendNoChange = 18,
+    InvalidSelfTradePrevention = 19,
+    SymbolHalted = 20,
+    DuplicateClientOrderId = 21,
+    InvalidCommand = 22,
+    BookFull = 23,
+}
