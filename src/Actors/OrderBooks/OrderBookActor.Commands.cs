@@ -1,0 +1,194 @@
+using Akka.Actor;
+using LoomExchange.Actors.OrderBooks.Journal;
+using LoomExchange.Actors.Protocol;
+using LoomExchange.Engine;
+using LoomExchange.Messages.Orders;
+
+namespace LoomExchange.Actors.OrderBooks;
+
+public sealed partial class OrderBookActor
+{
+    private void HandleOrderCommand(BookCommand message, IActorRef? replyTo = null)
+    {
+        replyTo ??= Sender;
+        if (_holdForSnapshot || _stopping || _pendingOutcomes.Count >= _settings.MaxCommandsPerWrite)
+        {
+            // Wait for the write in flight: before a snapshot, while stopping, or to bound one row's size.
+            Stash.Stash();
+            return;
+        }
+
+        if (_book is null)
+        {
+            RejectNow(replyTo, message, RejectReason.UnknownSymbol);
+            return;
+        }
+
+        var command = message.Command with { Timestamp = NextTimestamp() };
+        if (command.ClientOrderId != 0 && _dedup.TryGet(command.AccountId, command.ClientOrderId, out var original))
+        {
+            AnswerRetry(replyTo, message, command, original);
+            return;
+        }
+
+        if (_halted && command.Type is CommandType.Place or CommandType.Amend)
+        {
+            // Cancels stay allowed during a halt: participants must be able to reduce their exposure.
+            RejectNow(replyTo, message, RejectReason.SymbolHalted);
+            return;
+        }
+
+        var firstEvent = _pendingEvents.Count;
+        _book.Process(command, _pendingEvents);
+        var eventCount = _pendingEvents.Count - firstEvent;
+        if (eventCount == 0 && command.Type == CommandType.AdvanceTime)
+        {
+            return;
+        }
+
+        var (orderId, reason) = OutcomeOf(command, _pendingEvents.Events.Slice(firstEvent, eventCount));
+        _pendingOutcomes.Add(new CommandOutcome(command.AccountId, command.ClientOrderId, command.Type, orderId, reason, eventCount));
+        _dedup.Remember(new DedupEntry(command.AccountId, command.ClientOrderId, command.Type, orderId, reason, _book.Sequence));
+        if (!replyTo.IsNobody())
+        {
+            var status = reason == RejectReason.None ? CommandStatus.Executed : CommandStatus.Rejected;
+            _pendingReplies.Add(new PendingReply(replyTo, message.CorrelationId, status, orderId, reason, firstEvent, eventCount));
+        }
+
+        if (!_writeInFlight)
+        {
+            WritePendingBatch();
+        }
+    }
+
+    /// <summary>The order a command created or targeted, and its reject reason, read from its own events.</summary>
+    private static (long OrderId, RejectReason Reason) OutcomeOf(in OrderCommand command, ReadOnlySpan<OrderEvent> events)
+    {
+        // Expiries of other orders may come first; the command's own Accepted or Rejected decides.
+        foreach (ref readonly var e in events)
+        {
+            if (e.Type == EventType.Rejected && e.RejectedCommand == command.Type)
+            {
+                return (command.OrderId, e.RejectReason);
+            }
+
+            if (e.Type == EventType.Accepted && command.Type == CommandType.Place)
+            {
+                return (e.OrderId, RejectReason.None);
+            }
+        }
+
+        return (command.OrderId, RejectReason.None);
+    }
+
+    private void AnswerRetry(IActorRef replyTo, BookCommand message, in OrderCommand command, in DedupEntry original)
+    {
+        if (original.Type != command.Type)
+        {
+            RejectNow(replyTo, message, RejectReason.DuplicateClientOrderId);
+            return;
+        }
+
+        var reply = new BookCommandResult(_symbol, message.CorrelationId, CommandStatus.Duplicate, original.OrderId, original.RejectReason, []);
+        if (original.Sequence <= _journaledSequence)
+        {
+            replyTo.Tell(reply);
+            return;
+        }
+
+        // The original is not journaled yet: answer once it is, with the batch that carries it (or a later one).
+        _pendingReplies.Add(new PendingReply(replyTo, message.CorrelationId, CommandStatus.Duplicate, original.OrderId, original.RejectReason, 0, 0));
+    }
+
+    private void RejectNow(IActorRef replyTo, BookCommand message, RejectReason reason) =>
+        replyTo.Tell(new BookCommandResult(_symbol, message.CorrelationId, CommandStatus.Rejected, message.Command.OrderId, reason, []));
+
+    private void WritePendingBatch()
+    {
+        if (_pendingOutcomes.Count == 0)
+        {
+            // Only retries whose originals were journaled by the write that just completed: answer them now.
+            foreach (var reply in _pendingReplies)
+            {
+                reply.ReplyTo.Tell(new BookCommandResult(_symbol, reply.CorrelationId, reply.Status, reply.OrderId, reply.RejectReason, []));
+            }
+
+            _pendingReplies.Clear();
+            return;
+        }
+
+        var events = _pendingEvents.ToArray();
+        var batch = new BookBatch(_pendingOutcomes.ToArray(), events);
+        var replies = _pendingReplies.ToArray();
+        var sequence = _book!.Sequence;
+        _pendingOutcomes.Clear();
+        _pendingReplies.Clear();
+        _pendingEvents.Clear();
+        _writeInFlight = true;
+        PersistAsync(batch, _ => OnBatchJournaled(events, replies, sequence));
+    }
+
+    private void OnBatchJournaled(OrderEvent[] events, PendingReply[] replies, long sequence)
+    {
+        _writeInFlight = false;
+        _journaledSequence = sequence;
+        _eventsSinceSnapshot += events.Length;
+        foreach (var reply in replies)
+        {
+            IReadOnlyList<OrderEvent> replyEvents = reply.EventCount == 0 ? [] : new ArraySegment<OrderEvent>(events, reply.FirstEvent, reply.EventCount);
+            reply.ReplyTo.Tell(new BookCommandResult(_symbol, reply.CorrelationId, reply.Status, reply.OrderId, reply.RejectReason, replyEvents));
+        }
+
+        if (_eventsSinceSnapshot >= _settings.SnapshotEveryEvents)
+        {
+            if (_pendingOutcomes.Count == 0)
+            {
+                SaveBookSnapshot();
+            }
+            else
+            {
+                // A snapshot must hold journaled state only: write what is pending, hold new commands, snapshot after.
+                _holdForSnapshot = true;
+            }
+        }
+
+        WritePendingBatch();
+        if (!_holdForSnapshot)
+        {
+            Stash.UnstashAll();
+        }
+
+        StopWhenIdle();
+    }
+
+    private void SaveBookSnapshot()
+    {
+        if (_book is null)
+        {
+            return;
+        }
+
+        SaveSnapshot(new BookSnapshotState(_specFromJournal ? _spec : null, _halted, _book.Export(), _dedup.Export()));
+        _eventsSinceSnapshot = 0;
+        if (_holdForSnapshot)
+        {
+            _holdForSnapshot = false;
+            Stash.UnstashAll();
+        }
+    }
+
+    private void StopWhenIdle()
+    {
+        if (!_stopping || _writeInFlight || _pendingOutcomes.Count > 0)
+        {
+            return;
+        }
+
+        if (_eventsSinceSnapshot > 0)
+        {
+            SaveBookSnapshot();
+        }
+
+        Context.Stop(Self);
+    }
+}

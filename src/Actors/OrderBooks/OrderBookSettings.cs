@@ -1,0 +1,22 @@
+namespace LoomExchange.Actors.OrderBooks;
+
+/// <summary>Tuning of every order-book entity (configuration keys under <c>Loom:OrderBook</c>).</summary>
+public sealed record OrderBookSettings
+{
+    public static readonly OrderBookSettings Default = new();
+
+    /// <summary>A snapshot is taken once this many events were journaled since the last one.</summary>
+    public int SnapshotEveryEvents { get; init; } = 100_000;
+
+    /// <summary>How many (account, client order id) outcomes each book remembers for retries.</summary>
+    public int DedupCapacity { get; init; } = 100_000;
+
+    /// <summary>
+    /// Commands matched but not yet journaled, at most; beyond it new commands wait in the stash until the
+    /// write completes. Bounds memory and the size of one journal row.
+    /// </summary>
+    public int MaxCommandsPerWrite { get; init; } = 4_096;
+
+    /// <summary>How often an idle book checks for good-till-date orders to expire.</summary>
+    public TimeSpan ExpiryCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

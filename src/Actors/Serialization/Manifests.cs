@@ -1,0 +1,20 @@
+namespace LoomExchange.Actors.Serialization;
+
+/// <summary>The manifest of every serialized type. Stored in the journal: never rename or reuse one.</summary>
+internal static class Manifests
+{
+    public const string BookBatch = "bb";
+    public const string BookSnapshot = "bs";
+    public const string InstrumentChanged = "ic";
+    public const string TradingStatusChanged = "tc";
+    public const string BookCommand = "cmd";
+    public const string BookCommandResult = "res";
+    public const string GetBookDepth = "gd";
+    public const string BookDepth = "dp";
+    public const string GetBookStatus = "gs";
+    public const string BookStatus = "st";
+    public const string SetInstrument = "si";
+    public const string InstrumentResult = "ir";
+    public const string SetTradingHalt = "th";
+    public const string StopBook = "stop";
+}

@@ -1,0 +1,52 @@
+using System.Text;
+
+namespace LoomExchange.Actors.Serialization;
+
+/// <summary>Writes the binary layout: LEB128 varints (signed ones zigzag-encoded), UTF-8 strings with a length prefix.</summary>
+internal sealed class PayloadWriter
+{
+    private byte[] _buffer;
+    private int _position;
+
+    public PayloadWriter(int initialCapacity = 256) => _buffer = new byte[Math.Max(16, initialCapacity)];
+
+    public void WriteByte(byte value)
+    {
+        Ensure(1);
+        _buffer[_position++] = value;
+    }
+
+    public void WriteBool(bool value) => WriteByte(value ? (byte)1 : (byte)0);
+
+    public void WriteVarULong(ulong value)
+    {
+        Ensure(10);
+        while (value >= 0x80)
+        {
+            _buffer[_position++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        _buffer[_position++] = (byte)value;
+    }
+
+    public void WriteVarLong(long value) => WriteVarULong((ulong)((value << 1) ^ (value >> 63)));
+
+    public void WriteString(string value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        WriteVarULong((ulong)length);
+        Ensure(length);
+        _position += Encoding.UTF8.GetBytes(value, 0, value.Length, _buffer, _position);
+    }
+
+    public byte[] ToArray() => _buffer.AsSpan(0, _position).ToArray();
+
+    private void Ensure(int bytes)
+    {
+        if (_position + bytes > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _position + bytes));
+        }
+    }
+}
