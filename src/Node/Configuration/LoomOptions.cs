@@ -1,0 +1,22 @@
+namespace LoomExchange.Node.Configuration;
+
+/// <summary>
+/// Everything under the <c>Loom</c> configuration section (appsettings.json, then environment
+/// <c>Loom__Key</c>, then command line <c>--Loom:Key=</c>). Every key is documented in the README.
+/// </summary>
+public sealed class LoomOptions
+{
+    public const string Section = "Loom";
+
+    /// <summary>Local state: the SQLite journal file and anything else kept on disk.</summary>
+    public string DataDir { get; set; } = "./data";
+
+    public PersistenceSettings Persistence { get; set; } = new();
+
+    public ClusterSettings Cluster { get; set; } = new();
+
+    public OrderBookTuning OrderBook { get; set; } = new();
+
+    /// <summary>Instruments listed at start; books of other symbols reject orders (UnknownSymbol).</summary>
+    public List<InstrumentSettings> Instruments { get; set; } = [];
+}

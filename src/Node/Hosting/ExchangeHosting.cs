@@ -1,0 +1,101 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Persistence.Sql.Hosting;
+using Akka.Remote.Hosting;
+using LoomExchange.Actors.Instruments;
+using LoomExchange.Actors.OrderBooks;
+using LoomExchange.Actors.Protocol;
+using LoomExchange.Actors.Serialization;
+using LoomExchange.Actors.Sharding;
+using LoomExchange.Node.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LoomExchange.Node.Hosting;
+
+/// <summary>The composition root of the actor system: every Akka setting of the node is made here, from <see cref="LoomOptions"/>.</summary>
+public static class ExchangeHosting
+{
+    public const string ExchangeRole = "exchange";
+
+    public static IServiceCollection AddExchange(this IServiceCollection services, LoomOptions options, JournalDatabase journal)
+    {
+        var registry = new InstrumentRegistry(options.Instruments.Select(i => i.ToSpec()));
+        var bookSettings = new OrderBookSettings
+        {
+            SnapshotEveryEvents = options.OrderBook.SnapshotEveryEvents,
+            DedupCapacity = options.OrderBook.DedupCapacity,
+            MaxCommandsPerWrite = options.OrderBook.MaxCommandsPerWrite,
+        };
+        var cluster = options.Cluster;
+        services.AddSingleton(registry);
+        services.AddSingleton(journal);
+        services.AddAkka(cluster.SystemName, (akka, _) =>
+        {
+            akka.ConfigureLoggers(loggers =>
+                {
+                    loggers.ClearLoggers();
+                    loggers.AddLoggerFactory();
+                })
+                .WithRemoting(cluster.Host, cluster.Port)
+                .WithClustering(new ClusterOptions
+                {
+                    Roles = [ExchangeRole],
+                    SeedNodes = cluster.Seeds.Count > 0 ? [.. cluster.Seeds] : null,
+                })
+                .WithCustomSerializer("loom", [typeof(IExchangeMessage)], system => new ExchangeSerializer(system))
+                .WithStrictSerialization()
+                .WithSqlPersistence(journal.ConnectionString, journal.LinqToDbProvider)
+                .AddHocon(JournalTuning(options, journal), HoconAddMode.Prepend)
+                .WithShardRegion<OrderBookRegion>(
+                    "orderbook",
+                    symbol => OrderBookActor.Props(symbol, registry, bookSettings, TimeProvider.System),
+                    new SymbolMessageExtractor(cluster.ShardCount),
+                    new ShardOptions
+                    {
+                        Role = ExchangeRole,
+                        RememberEntities = true,
+                        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                        StateStoreMode = StateStoreMode.DData,
+                        HandOffStopMessage = StopBook.Instance,
+                    })
+                .WithActorSystemLivenessCheck()
+                .WithAkkaClusterReadinessCheck()
+                .WithHealthCheck(
+                    "journal",
+                    async (_, _, cancellationToken) => await journal.IsReachableAsync(cancellationToken).ConfigureAwait(false)
+                        ? HealthCheckResult.Healthy($"journal reachable ({journal.Provider})")
+                        : HealthCheckResult.Unhealthy($"journal unreachable ({journal.Describe()})"),
+                    HealthStatus.Unhealthy,
+                    ["ready"])
+                .AddStartup((system, _) =>
+                {
+                    // No seeds configured: a single-node cluster that joins itself (also right for port 0).
+                    if (cluster.Seeds.Count == 0)
+                    {
+                        var self = Cluster.Get(system);
+                        self.Join(self.SelfAddress);
+                    }
+                });
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Journal settings that Akka.Persistence.Sql.Hosting has no option for: batching and write parallelism.
+    /// SQLite has a single writer per file, so one write at a time; PostgreSQL group-commits concurrent ones.
+    /// </summary>
+    private static Config JournalTuning(LoomOptions options, JournalDatabase journal)
+    {
+        var parallelism = options.Persistence.Parallelism ?? (journal.IsSqlite ? 1 : 4);
+        return ConfigurationFactory.ParseString($$"""
+            akka.persistence.journal.sql {
+              batch-size = {{options.Persistence.BatchSize}}
+              parallelism = {{parallelism}}
+            }
+            """);
+    }
+}

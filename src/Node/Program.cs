@@ -1,0 +1,32 @@
+using LoomExchange.Node.Configuration;
+using LoomExchange.Node.Hosting;
+using LoomExchange.Node.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+
+var options = builder.Configuration.GetSection(LoomOptions.Section).Get<LoomOptions>() ?? new LoomOptions();
+var journal = JournalDatabase.From(options);
+journal.Prepare();
+builder.Services.AddHealthChecks();
+builder.Services.AddExchange(options, journal);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+
+var app = builder.Build();
+app.MapExchangeHealth();
+app.MapOrderApi();
+
+var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
+app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
+    "Loom Exchange node listening: http {Urls}, cluster {Host}:{Port} (seeds: {Seeds}), journal {Journal}, instruments {Instruments}",
+    string.Join(", ", app.Urls),
+    options.Cluster.Host,
+    options.Cluster.Port,
+    options.Cluster.Seeds.Count == 0 ? "none, joins itself" : string.Join(", ", options.Cluster.Seeds),
+    journal.Describe(),
+    string.Join(", ", options.Instruments.Select(i => i.Symbol))));
+
+await app.RunAsync().ConfigureAwait(false);
