@@ -48,6 +48,18 @@ public sealed partial class OrderBookActor
         StateHash: _book?.ComputeStateHash() ?? 0,
         DedupEntries: _dedup.Count);
 
+    private BookOrder[] OrdersOf(int maxOrders)
+    {
+        if (_book is null)
+        {
+            return [];
+        }
+
+        var limit = Math.Clamp(maxOrders, 0, 100_000);
+        var bids = _book.GetOrders(Side.Buy, limit);
+        return [.. bids, .. _book.GetOrders(Side.Sell, limit - bids.Count)];
+    }
+
     private BookDepth Depth(int depth)
     {
         if (_book is null)

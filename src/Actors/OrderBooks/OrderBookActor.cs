@@ -79,6 +79,9 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
             case GetBookDepth query:
                 Sender.Tell(Depth(query.Depth));
                 break;
+            case GetBookOrders query:
+                Sender.Tell(new BookOrders(_symbol, _book?.Sequence ?? 0, OrdersOf(query.MaxOrders)));
+                break;
             case GetBookStatus:
                 Sender.Tell(Status());
                 break;

@@ -84,20 +84,7 @@ internal static class BookCodec
         w.WriteVarLong(book.NextOrderId);
         w.WriteVarLong(book.NextTradeId);
         w.WriteVarLong(book.LastTradePrice);
-        w.WriteVarULong((ulong)book.Orders.Count);
-        foreach (var o in book.Orders)
-        {
-            w.WriteVarLong(o.OrderId);
-            w.WriteVarLong(o.AccountId);
-            w.WriteVarLong(o.ClientOrderId);
-            w.WriteByte((byte)o.Side);
-            w.WriteByte((byte)o.TimeInForce);
-            w.WriteByte((byte)o.SelfTradePrevention);
-            w.WriteBool(o.PostOnly);
-            w.WriteVarLong(o.Price);
-            w.WriteVarLong(o.LeavesQuantity);
-            w.WriteVarLong(o.ExpireAt);
-        }
+        WriteOrders(w, book.Orders);
 
         w.WriteVarULong((ulong)state.Dedup.Count);
         foreach (var d in state.Dedup)
@@ -120,22 +107,7 @@ internal static class BookCodec
         var nextOrderId = r.ReadVarLong();
         var nextTradeId = r.ReadVarLong();
         var lastTradePrice = r.ReadVarLong();
-        var orders = new BookOrder[r.ReadCount(int.MaxValue)];
-        for (var i = 0; i < orders.Length; i++)
-        {
-            orders[i] = new BookOrder(
-                r.ReadVarLong(),
-                r.ReadVarLong(),
-                r.ReadVarLong(),
-                (Side)r.ReadByte(),
-                (TimeInForce)r.ReadByte(),
-                (SelfTradePrevention)r.ReadByte(),
-                r.ReadBool(),
-                r.ReadVarLong(),
-                r.ReadVarLong(),
-                r.ReadVarLong());
-        }
-
+        var orders = ReadOrders(ref r);
         var dedup = new DedupEntry[r.ReadCount(int.MaxValue)];
         for (var i = 0; i < dedup.Length; i++)
         {
@@ -152,6 +124,45 @@ internal static class BookCodec
             Orders = orders,
         };
         return new BookSnapshotState(spec, halted, book, dedup);
+    }
+
+    public static void WriteOrders(PayloadWriter w, IReadOnlyList<BookOrder> orders)
+    {
+        w.WriteVarULong((ulong)orders.Count);
+        foreach (var o in orders)
+        {
+            w.WriteVarLong(o.OrderId);
+            w.WriteVarLong(o.AccountId);
+            w.WriteVarLong(o.ClientOrderId);
+            w.WriteByte((byte)o.Side);
+            w.WriteByte((byte)o.TimeInForce);
+            w.WriteByte((byte)o.SelfTradePrevention);
+            w.WriteBool(o.PostOnly);
+            w.WriteVarLong(o.Price);
+            w.WriteVarLong(o.LeavesQuantity);
+            w.WriteVarLong(o.ExpireAt);
+        }
+    }
+
+    public static BookOrder[] ReadOrders(ref PayloadReader r)
+    {
+        var orders = new BookOrder[r.ReadCount(int.MaxValue)];
+        for (var i = 0; i < orders.Length; i++)
+        {
+            orders[i] = new BookOrder(
+                r.ReadVarLong(),
+                r.ReadVarLong(),
+                r.ReadVarLong(),
+                (Side)r.ReadByte(),
+                (TimeInForce)r.ReadByte(),
+                (SelfTradePrevention)r.ReadByte(),
+                r.ReadBool(),
+                r.ReadVarLong(),
+                r.ReadVarLong(),
+                r.ReadVarLong());
+        }
+
+        return orders;
     }
 
     public static void WriteLevels(PayloadWriter w, IReadOnlyList<PriceLevelView> levels)

@@ -41,6 +41,8 @@ public sealed class ExchangeSerializer : SerializerWithStringManifest
         InstrumentResult => Manifests.InstrumentResult,
         SetTradingHalt => Manifests.SetTradingHalt,
         StopBook => Manifests.StopBook,
+        GetBookOrders => Manifests.GetBookOrders,
+        BookOrders => Manifests.BookOrders,
         _ => throw new SerializationException($"{nameof(ExchangeSerializer)} has no manifest for {o.GetType().FullName}"),
     };
 

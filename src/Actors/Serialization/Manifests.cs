@@ -17,4 +17,6 @@ internal static class Manifests
     public const string InstrumentResult = "ir";
     public const string SetTradingHalt = "th";
     public const string StopBook = "stop";
+    public const string GetBookOrders = "go";
+    public const string BookOrders = "bo";
 }

@@ -77,6 +77,15 @@ internal static class MessageCodec
                 break;
             case StopBook:
                 break;
+            case GetBookOrders query:
+                w.WriteString(query.Symbol);
+                w.WriteVarLong(query.MaxOrders);
+                break;
+            case BookOrders orders:
+                w.WriteString(orders.Symbol);
+                w.WriteVarLong(orders.Sequence);
+                BookCodec.WriteOrders(w, orders.Orders);
+                break;
             default:
                 throw new SerializationException($"no layout for {message.GetType().FullName}");
         }
@@ -100,6 +109,8 @@ internal static class MessageCodec
         Manifests.InstrumentResult => new InstrumentResult(r.ReadString(), r.ReadBool(), r.ReadString()),
         Manifests.SetTradingHalt => new SetTradingHalt(r.ReadString(), r.ReadBool(), r.ReadString()),
         Manifests.StopBook => StopBook.Instance,
+        Manifests.GetBookOrders => new GetBookOrders(r.ReadString(), (int)r.ReadVarLong()),
+        Manifests.BookOrders => new BookOrders(r.ReadString(), r.ReadVarLong(), BookCodec.ReadOrders(ref r)),
         _ => throw new SerializationException($"unknown manifest '{manifest}'"),
     };
 }

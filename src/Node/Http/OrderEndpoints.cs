@@ -26,6 +26,7 @@ public static class OrderEndpoints
         api.MapPatch("/orders/{symbol}/{orderId:long}", AmendAsync);
         api.MapGet("/books/{symbol}", DepthAsync);
         api.MapGet("/books/{symbol}/status", StatusAsync);
+        api.MapGet("/books/{symbol}/orders", OrdersAsync);
     }
 
     private static async Task<IResult> PlaceAsync(PlaceOrderRequest request, InstrumentRegistry registry, IRequiredActor<OrderBookRegion> region)
@@ -76,6 +77,17 @@ public static class OrderEndpoints
         }
 
         var answer = await region.ActorRef.Ask<BookDepth>(new GetBookDepth(spec.Symbol, Math.Clamp(depth ?? 10, 1, 1000)), AnswerTimeout).ConfigureAwait(false);
+        return Results.Ok(OrderResponseMapper.ToResponse(answer, spec));
+    }
+
+    private static async Task<IResult> OrdersAsync(string symbol, int? max, InstrumentRegistry registry, IRequiredActor<OrderBookRegion> region)
+    {
+        if (!TryGetSpec(symbol, registry, out var spec, out var unknown))
+        {
+            return unknown;
+        }
+
+        var answer = await region.ActorRef.Ask<BookOrders>(new GetBookOrders(spec.Symbol, Math.Clamp(max ?? 1000, 1, 100_000)), AnswerTimeout).ConfigureAwait(false);
         return Results.Ok(OrderResponseMapper.ToResponse(answer, spec));
     }
 

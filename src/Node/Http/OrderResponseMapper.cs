@@ -42,6 +42,16 @@ public static class OrderResponseMapper
             events);
     }
 
+    public static OrdersResponse ToResponse(BookOrders orders, InstrumentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(spec);
+        var views = orders.Orders
+            .Select(o => new RestingOrderView(o.OrderId, o.AccountId, o.ClientOrderId, o.Side.ToString(), spec.FormatPrice(o.Price), spec.FormatQuantity(o.LeavesQuantity), o.TimeInForce.ToString(), o.PostOnly, o.ExpireAt))
+            .ToArray();
+        return new OrdersResponse(orders.Symbol, orders.Sequence, views);
+    }
+
     public static DepthResponse ToResponse(BookDepth depth, InstrumentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(depth);

@@ -29,3 +29,8 @@ public sealed record EventView(
 public sealed record DepthResponse(string Symbol, long Sequence, string LastTradePrice, IReadOnlyList<LevelView> Bids, IReadOnlyList<LevelView> Asks);
 
 public sealed record LevelView(string Price, string Quantity, int Orders);
+
+/// <summary>Resting orders in priority order.</summary>
+public sealed record OrdersResponse(string Symbol, long Sequence, IReadOnlyList<RestingOrderView> Orders);
+
+public sealed record RestingOrderView(long OrderId, long AccountId, long ClientOrderId, string Side, string Price, string LeavesQuantity, string TimeInForce, bool PostOnly, long ExpireAt);
