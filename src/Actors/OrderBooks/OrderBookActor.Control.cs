@@ -46,7 +46,8 @@ public sealed partial class OrderBookActor
         JournaledSequence: _journaledSequence,
         OrderCount: _book?.OrderCount ?? 0,
         StateHash: _book?.ComputeStateHash() ?? 0,
-        DedupEntries: _dedup.Count);
+        DedupEntries: _dedup.Count,
+        RecoveryMicros: _recoveryMicros);
 
     private BookOrder[] OrdersOf(int maxOrders)
     {

@@ -88,11 +88,13 @@ public sealed partial class OrderBookActor
         }
 
         _journaledSequence = _book?.Sequence ?? 0;
+        _recoveryMicros = (long)System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt).TotalMicroseconds;
         _log.Info(
-            "{0}: recovered at sequence {1} with {2} resting orders{3}",
+            "{0}: recovered at sequence {1} with {2} resting orders in {3} ms{4}",
             _symbol,
             _journaledSequence,
             _book?.OrderCount ?? 0,
+            _recoveryMicros / 1000,
             _spec is null ? " (not listed: orders are rejected until it is)" : string.Empty);
     }
 

@@ -45,6 +45,8 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private long _journaledSequence;
     private long _eventsSinceSnapshot;
     private long _lastTimestamp;
+    private long _recoveryMicros;
+    private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public OrderBookActor(string symbol, InstrumentRegistry registry, OrderBookSettings settings, TimeProvider time)
     {

@@ -61,6 +61,7 @@ internal static class MessageCodec
                 w.WriteVarLong(status.OrderCount);
                 w.WriteVarULong(status.StateHash);
                 w.WriteVarLong(status.DedupEntries);
+                w.WriteVarLong(status.RecoveryMicros);
                 break;
             case SetInstrument set:
                 BookCodec.WriteSpec(w, set.Spec);
@@ -104,7 +105,7 @@ internal static class MessageCodec
         Manifests.BookDepth => new BookDepth(r.ReadString(), r.ReadVarLong(), r.ReadVarLong(), BookCodec.ReadLevels(ref r), BookCodec.ReadLevels(ref r)),
         Manifests.GetBookStatus => new GetBookStatus(r.ReadString()),
         Manifests.BookStatus => new BookStatus(
-            r.ReadString(), r.ReadBool(), r.ReadBool(), r.ReadVarLong(), r.ReadVarLong(), (int)r.ReadVarLong(), r.ReadVarULong(), (int)r.ReadVarLong()),
+            r.ReadString(), r.ReadBool(), r.ReadBool(), r.ReadVarLong(), r.ReadVarLong(), (int)r.ReadVarLong(), r.ReadVarULong(), (int)r.ReadVarLong(), r.ReadVarLong()),
         Manifests.SetInstrument => new SetInstrument(BookCodec.ReadSpec(ref r)),
         Manifests.InstrumentResult => new InstrumentResult(r.ReadString(), r.ReadBool(), r.ReadString()),
         Manifests.SetTradingHalt => new SetTradingHalt(r.ReadString(), r.ReadBool(), r.ReadString()),
