@@ -18,10 +18,14 @@ internal sealed class BookFixture
     /// <summary>The timestamp of the next command.</summary>
     public long Now { get; set; } = Given.T0;
 
+    /// <summary>When set, the sequence and state hash after every command are recorded here.</summary>
+    public List<(long Sequence, ulong StateHash)>? Checkpoints { get; set; }
+
     public OrderEvent[] Process(in OrderCommand command)
     {
         _buffer.Clear();
         Book.Process(command, _buffer);
+        Checkpoints?.Add((Book.Sequence, Book.ComputeStateHash()));
         return _buffer.ToArray();
     }
 
