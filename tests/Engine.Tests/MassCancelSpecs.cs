@@ -101,6 +101,29 @@ public sealed class MassCancelSpecs
     }
 
     [Fact]
+    public void Should_cancel_every_order_of_levels_that_hold_only_the_accounts_orders()
+    {
+        var book = Given.Book();
+        book.Rest(Side.Sell, 101_00, 1, Given.Alice); // #1
+        book.Rest(Side.Sell, 101_00, 2, Given.Alice); // #2
+        book.Rest(Side.Sell, 102_00, 3, Given.Alice); // #3
+        book.Rest(Side.Sell, 102_00, 4, Given.Alice); // #4
+        book.Rest(Side.Sell, 103_00, 5, Given.Bob);   // #5
+        book.Rest(Side.Sell, 104_00, 6, Given.Alice); // #6
+
+        var events = book.MassCancel(Given.Alice);
+
+        Then.Events(
+            events,
+            "Cancelled #1 MassCancel 1",
+            "Cancelled #2 MassCancel 2",
+            "Cancelled #3 MassCancel 3",
+            "Cancelled #4 MassCancel 4",
+            "Cancelled #6 MassCancel 6");
+        Then.Orders(book, "Sell #5 5@10300");
+    }
+
+    [Fact]
     public void Should_leave_the_book_working_for_other_accounts()
     {
         var book = Given.Book();
