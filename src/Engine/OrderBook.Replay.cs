@@ -17,7 +17,6 @@ public sealed partial class OrderBook
                 $"{Symbol}: event sequence {orderEvent.Sequence} does not follow the book's sequence {_sequence}; the journal has a gap or is out of order");
         }
 
-        _sequence = orderEvent.Sequence;
         switch (orderEvent.Type)
         {
             case EventType.Accepted:
@@ -42,6 +41,9 @@ public sealed partial class OrderBook
             default:
                 throw new InvalidOperationException($"{Symbol}: unknown event type {orderEvent.Type} at sequence {orderEvent.Sequence}");
         }
+
+        // Only a known event moves the book on: an unknown one leaves it exactly as it was.
+        _sequence = orderEvent.Sequence;
     }
 
     private void ApplyAccepted(in OrderEvent e)

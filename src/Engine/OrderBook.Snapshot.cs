@@ -43,6 +43,11 @@ public sealed partial class OrderBook
         };
         foreach (var order in snapshot.Orders)
         {
+            if (book._orders.TryFind(order.OrderId, out _))
+            {
+                throw new ArgumentException($"snapshot of {snapshot.Symbol} lists order {order.OrderId} twice", nameof(snapshot));
+            }
+
             book.Rest(new Taker
             {
                 OrderId = order.OrderId,
@@ -56,6 +61,11 @@ public sealed partial class OrderBook
                 SelfTradePrevention = order.SelfTradePrevention,
                 PostOnly = order.PostOnly,
             });
+        }
+
+        if (book.TryGetBest(Messages.Orders.Side.Buy, out var bid) && book.TryGetBest(Messages.Orders.Side.Sell, out var ask) && bid.Price >= ask.Price)
+        {
+            throw new ArgumentException($"snapshot of {snapshot.Symbol} is crossed: best bid {bid.Price} >= best ask {ask.Price}", nameof(snapshot));
         }
 
         return book;

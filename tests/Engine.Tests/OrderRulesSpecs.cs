@@ -16,7 +16,7 @@ public sealed class OrderRulesSpecs
         var error = Assert.Throws<ArgumentException>(() => new OrderRules(spec));
 
         Assert.Equal("spec", error.ParamName);
-        Assert.StartsWith("instrument BAD is invalid: tick size 0 must be positive; lot size -1 must be positive", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("instrument BAD is invalid: tick size 0 must be between 1 and 1000000000000000000; lot size -1 must be between 1 and 1000000000000000000", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

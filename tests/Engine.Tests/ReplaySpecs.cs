@@ -151,6 +151,7 @@ public sealed class ReplaySpecs
         var error = Assert.Throws<InvalidOperationException>(() => book.Apply(new OrderEvent { Type = (EventType)42, Sequence = 1 }));
 
         Assert.Contains("unknown event type 42", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, book.Sequence);
     }
 
     [Fact]

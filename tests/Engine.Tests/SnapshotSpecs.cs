@@ -193,4 +193,27 @@ public sealed class SnapshotSpecs
 
         Assert.Equal(live.Book.ComputeStateHash(), restored.ComputeStateHash());
     }
+
+    [Fact]
+    public void Should_refuse_a_snapshot_that_lists_an_order_twice()
+    {
+        var order = new BookOrder(1, Given.Alice, 0, Side.Buy, TimeInForce.Gtc, SelfTradePrevention.None, false, 99_00, 1, 0);
+        var snapshot = new BookSnapshot { Symbol = "BTC-USD", Sequence = 1, NextOrderId = 2, Orders = [order, order] };
+
+        var error = Assert.Throws<ArgumentException>(() => OrderBook.Import(Given.Spec(), snapshot));
+
+        Assert.Contains("lists order 1 twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_refuse_a_crossed_snapshot()
+    {
+        var bid = new BookOrder(1, Given.Alice, 0, Side.Buy, TimeInForce.Gtc, SelfTradePrevention.None, false, 101_00, 1, 0);
+        var ask = new BookOrder(2, Given.Bob, 0, Side.Sell, TimeInForce.Gtc, SelfTradePrevention.None, false, 100_00, 1, 0);
+        var snapshot = new BookSnapshot { Symbol = "BTC-USD", Sequence = 2, NextOrderId = 3, Orders = [bid, ask] };
+
+        var error = Assert.Throws<ArgumentException>(() => OrderBook.Import(Given.Spec(), snapshot));
+
+        Assert.Contains("is crossed", error.Message, StringComparison.Ordinal);
+    }
 }

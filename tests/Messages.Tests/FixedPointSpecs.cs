@@ -123,7 +123,7 @@ public sealed class FixedPointSpecs
         }
     }
 
-    [Fact(Skip = "bug: TryParse compares the magnitude with long.MaxValue for negative text too, so long.MinValue, which Format produces, does not parse")]
+    [Fact]
     public void Should_round_trip_the_smallest_long()
     {
         Assert.True(FixedPoint.TryParse(FixedPoint.Format(long.MinValue, 2), 2, out var value));

@@ -59,8 +59,6 @@ internal sealed class ExpiryQueue
         }
     }
 
-    public void Clear() => _count = 0;
-
     private static bool Before(in Entry a, in Entry b) =>
         a.ExpireAt < b.ExpireAt || (a.ExpireAt == b.ExpireAt && a.OrderId < b.OrderId);
 

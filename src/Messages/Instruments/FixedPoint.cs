@@ -46,6 +46,9 @@ public static class FixedPoint
             text = text[1..];
         }
 
+        // A negative value may reach one further than a positive one: long.MinValue has no positive twin.
+        var limit = negative ? -(Int128)long.MinValue : long.MaxValue;
+
         Int128 accumulator = 0;
         var fractionDigits = -1;
         var digits = 0;
@@ -69,7 +72,7 @@ public static class FixedPoint
 
             accumulator = (accumulator * 10) + (c - '0');
             digits++;
-            if (accumulator > long.MaxValue)
+            if (accumulator > limit)
             {
                 return false;
             }
@@ -83,7 +86,7 @@ public static class FixedPoint
         for (var i = Math.Max(fractionDigits, 0); i < decimals; i++)
         {
             accumulator *= 10;
-            if (accumulator > long.MaxValue)
+            if (accumulator > limit)
             {
                 return false;
             }

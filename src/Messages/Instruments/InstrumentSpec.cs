@@ -8,7 +8,7 @@ namespace LoomExchange.Messages.Instruments;
 public sealed record InstrumentSpec
 {
     /// <summary>The largest price or quantity accepted, so that every product of the two fits in 128 bits with room.</summary>
-    public const long MaxValue = 1_000_000_000_000_000; // 1e18
+    public const long MaxValue = 1_000_000_000_000_000_000; // 1e18
 
     public required string Symbol { get; init; }
 
@@ -56,12 +56,12 @@ public sealed record InstrumentSpec
 
         if (TickSize is <= 0 or > MaxValue)
         {
-            problems.Add($"tick size {TickSize} must be positive");
+            problems.Add($"tick size {TickSize} must be between 1 and {MaxValue}");
         }
 
         if (LotSize is <= 0 or > MaxValue)
         {
-            problems.Add($"lot size {LotSize} must be positive");
+            problems.Add($"lot size {LotSize} must be between 1 and {MaxValue}");
         }
 
         if (MinQuantity <= 0 || MaxQuantity > MaxValue || MinQuantity > MaxQuantity)
