@@ -90,7 +90,9 @@ public sealed partial class OrderBookActor
         }
 
         var reply = new BookCommandResult(_symbol, message.CorrelationId, CommandStatus.Duplicate, original.OrderId, original.RejectReason, []);
-        if (original.Sequence <= _journaledSequence)
+
+        // The sequence alone cannot tell: a command without events (a mass cancel of nothing) leaves it unchanged.
+        if (original.Sequence <= _journaledSequence && !AwaitsJournal(command.AccountId, command.ClientOrderId))
         {
             replyTo.Tell(reply);
             return;
@@ -98,6 +100,28 @@ public sealed partial class OrderBookActor
 
         // The original is not journaled yet: answer once it is, with the batch that carries it (or a later one).
         _pendingReplies.Add(new PendingReply(replyTo, message.CorrelationId, CommandStatus.Duplicate, original.OrderId, original.RejectReason, 0, 0));
+    }
+
+    /// <summary>Whether the outcome of (account, client order id) is in the write in flight or waiting for the next one.</summary>
+    private bool AwaitsJournal(long accountId, long clientOrderId)
+    {
+        foreach (var outcome in _pendingOutcomes)
+        {
+            if (outcome.AccountId == accountId && outcome.ClientOrderId == clientOrderId)
+            {
+                return true;
+            }
+        }
+
+        foreach (var outcome in _inFlightOutcomes)
+        {
+            if (outcome.AccountId == accountId && outcome.ClientOrderId == clientOrderId)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void RejectNow(IActorRef replyTo, BookCommand message, RejectReason reason) =>
@@ -118,7 +142,8 @@ public sealed partial class OrderBookActor
         }
 
         var events = _pendingEvents.ToArray();
-        var batch = new BookBatch(_pendingOutcomes.ToArray(), events);
+        _inFlightOutcomes = _pendingOutcomes.ToArray();
+        var batch = new BookBatch(_inFlightOutcomes, events);
         var replies = _pendingReplies.ToArray();
         var sequence = _book!.Sequence;
         _pendingOutcomes.Clear();
@@ -131,6 +156,7 @@ public sealed partial class OrderBookActor
     private void OnBatchJournaled(OrderEvent[] events, PendingReply[] replies, long sequence)
     {
         _writeInFlight = false;
+        _inFlightOutcomes = [];
         _journaledSequence = sequence;
         _eventsSinceSnapshot += events.Length;
         foreach (var reply in replies)

@@ -34,6 +34,7 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private readonly OrderEventBuffer _pendingEvents = new(1024);
     private readonly List<CommandOutcome> _pendingOutcomes = [];
     private readonly List<PendingReply> _pendingReplies = [];
+    private CommandOutcome[] _inFlightOutcomes = [];
 
     private InstrumentSpec? _spec;
     private bool _specFromJournal;
