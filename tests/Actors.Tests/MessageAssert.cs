@@ -37,6 +37,11 @@ public static class MessageAssert
                 Assert.Equal(depth.Bids, actualDepth.Bids);
                 Assert.Equal(depth.Asks, actualDepth.Asks);
                 break;
+            case BookOrders orders:
+                var actualOrders = (BookOrders)actual;
+                Assert.Equal((orders.Symbol, orders.Sequence), (actualOrders.Symbol, actualOrders.Sequence));
+                Assert.Equal(orders.Orders, actualOrders.Orders);
+                break;
             default:
                 Assert.Equal(expected, actual);
                 break;

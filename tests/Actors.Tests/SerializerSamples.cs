@@ -138,11 +138,13 @@ public static class SerializerSamples
         ["gd"] = new GetBookDepth("BTC-USD", 20),
         ["dp"] = new BookDepth("BTC-USD", 44, 6_500_050, [new PriceLevelView(6_499_950, 30, 1), new PriceLevelView(6_499_900, 250, 3)], [new PriceLevelView(6_500_050, 100, 1)]),
         ["gs"] = new GetBookStatus("BTC-USD"),
-        ["st"] = new BookStatus("BTC-USD", Listed: true, Halted: false, Sequence: 44, JournaledSequence: 43, OrderCount: 2, StateHash: 0xF00D_CAFE_1234_5678, DedupEntries: 2),
+        ["st"] = new BookStatus("BTC-USD", Listed: true, Halted: false, Sequence: 44, JournaledSequence: 43, OrderCount: 2, StateHash: 0xF00D_CAFE_1234_5678, DedupEntries: 2, RecoveryMicros: 12_345),
         ["si"] = new SetInstrument(Spec),
         ["ir"] = new InstrumentResult("BTC-USD", false, "tick size 0 must be positive; ümlaut"),
         ["th"] = new SetTradingHalt("BTC-USD", true, "manual halt"),
         ["stop"] = StopBook.Instance,
+        ["go"] = new GetBookOrders("BTC-USD", 500),
+        ["bo"] = new BookOrders("BTC-USD", 44, [new BookOrder(7, 1001, 555, Side.Buy, TimeInForce.Gtd, SelfTradePrevention.CancelOldest, true, 6_499_950, 30, Time + 60_000_000_000)]),
     };
 
     /// <summary>Further shapes that must survive a round trip (empty lists, absent spec, extreme values).</summary>
@@ -153,7 +155,8 @@ public static class SerializerSamples
         new BookCommandResult("X", -5, CommandStatus.Duplicate, long.MinValue, RejectReason.BookFull, []),
         new BookCommand("X", OrderCommand.AdvanceTime(long.MaxValue), long.MinValue),
         new BookDepth("X", 0, 0, [], []),
-        new BookStatus("X", false, true, long.MaxValue, long.MinValue, int.MaxValue, ulong.MaxValue, int.MinValue),
+        new BookStatus("X", false, true, long.MaxValue, long.MinValue, int.MaxValue, ulong.MaxValue, int.MinValue, long.MaxValue),
+        new BookOrders("X", 0, []),
         new InstrumentResult(string.Empty, true, string.Empty),
     ];
 }

@@ -18,7 +18,7 @@ public sealed class SetInstrumentSpecs(ITestOutputHelper output) : BookSpec(outp
         var result = ExpectMsg<InstrumentResult>(Deadline);
 
         Assert.False(result.Accepted);
-        Assert.Contains("tick size 0 must be positive", result.Error, StringComparison.Ordinal);
+        Assert.Contains("tick size 0 must be between 1 and", result.Error, StringComparison.Ordinal);
         Assert.Contains("quantity limits", result.Error, StringComparison.Ordinal);
         Assert.Empty(Gate.Arrived);
         Assert.Equal(RejectReason.None, Execute(book, Limit(1, 101, Side.Buy, 1005, 10)).RejectReason);

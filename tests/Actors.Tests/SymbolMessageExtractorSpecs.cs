@@ -53,7 +53,7 @@ public sealed class SymbolMessageExtractorSpecs
     [Fact]
     public void Should_not_route_messages_that_are_not_for_a_book()
     {
-        object[] others = [StopBook.Instance, new BookStatus("BTC-USD", true, false, 0, 0, 0, 0, 0), "BTC-USD", 42];
+        object[] others = [StopBook.Instance, new BookStatus("BTC-USD", true, false, 0, 0, 0, 0, 0, 0), "BTC-USD", 42];
 
         foreach (var message in others)
         {
