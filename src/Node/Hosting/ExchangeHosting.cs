@@ -71,6 +71,13 @@ public static class ExchangeHosting
                         : HealthCheckResult.Unhealthy($"journal unreachable ({journal.Describe()})"),
                     HealthStatus.Unhealthy,
                     ["ready"])
+                .WithHealthCheck(
+                    "sharding",
+                    async (_, actors, _) => await ShardingIsRoutableAsync(actors).ConfigureAwait(false)
+                        ? HealthCheckResult.Healthy("the order-book shard coordinator answers")
+                        : HealthCheckResult.Unhealthy("the order-book shard coordinator does not answer yet"),
+                    HealthStatus.Unhealthy,
+                    ["ready"])
                 .AddStartup((system, _) =>
                 {
                     // No seeds configured: a single-node cluster that joins itself (also right for port 0).
@@ -82,6 +89,28 @@ public static class ExchangeHosting
                 });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Ready means an order would be routed now: the region's question for the cluster's regions is answered
+    /// by the shard coordinator only once it runs and this region has registered with it.
+    /// </summary>
+    private static async Task<bool> ShardingIsRoutableAsync(ActorRegistry actors)
+    {
+        if (!actors.TryGet<OrderBookRegion>(out var region))
+        {
+            return false;
+        }
+
+        try
+        {
+            var regions = await region.Ask<CurrentRegions>(GetCurrentRegions.Instance, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            return regions.Regions.Count > 0;
+        }
+        catch (AskTimeoutException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class OrderResponseMapper
                 e.OrderId,
                 e.ClientOrderId,
                 e.AccountId,
-                e.Side.ToString(),
+                e.Side is Side.Buy or Side.Sell ? e.Side.ToString() : null,
                 spec.FormatPrice(e.Price),
                 spec.FormatQuantity(e.Quantity),
                 spec.FormatQuantity(e.LeavesQuantity),

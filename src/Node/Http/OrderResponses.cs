@@ -17,7 +17,7 @@ public sealed record EventView(
     long OrderId,
     long ClientOrderId,
     long AccountId,
-    string Side,
+    string? Side,
     string Price,
     string Quantity,
     string LeavesQuantity,
