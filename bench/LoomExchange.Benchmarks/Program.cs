@@ -1,8 +1,9 @@
 namespace LoomExchange.Benchmarks;
 
 /// <summary>
-/// Entry point. Verbs: <c>engine</c> (throughput and latency over a generated command stream) and
-/// <c>micro</c> (BenchmarkDotNet suites).
+/// Entry point. Verbs: <c>engine</c> (throughput and latency over a generated command stream),
+/// <c>micro</c> (BenchmarkDotNet suites), <c>books</c> (durable orders through the shard region) and
+/// <c>recovery</c> (book recovery from snapshot + tail and full replay).
 /// </summary>
 internal static class Program
 {
@@ -23,12 +24,37 @@ internal static class Program
                 return options is null ? Usage(error) : EngineRun.Run(options, args);
             case "micro":
                 return MicroRun.Run(rest);
+            case "books" or "recovery":
+                return RunBooks(args[0], rest, args);
             case "help" or "--help" or "-h":
                 PrintUsage(Console.Out);
                 return 0;
             default:
                 return Usage($"unknown verb '{args[0]}'");
         }
+    }
+
+    private static int RunBooks(string verb, string[] rest, string[] args)
+    {
+        Books.BooksOptions options;
+        try
+        {
+            options = Books.BooksOptions.Parse(rest);
+        }
+        catch (ArgumentException e)
+        {
+            return Usage(e.Message);
+        }
+        catch (FormatException e)
+        {
+            return Usage(e.Message);
+        }
+
+        Console.WriteLine($"command: dotnet run -c Release --project bench/LoomExchange.Benchmarks -- {string.Join(' ', args)}");
+        MachineInfo.Print(Console.Out);
+        return verb == "books"
+            ? Books.BooksRun.RunAsync(options).GetAwaiter().GetResult()
+            : Books.RecoveryRun.RunAsync(options).GetAwaiter().GetResult();
     }
 
     private static int Usage(string problem)
@@ -45,5 +71,10 @@ internal static class Program
         writer.WriteLine("  " + EngineOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
         writer.WriteLine();
         writer.WriteLine("  " + MicroRun.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
+        writer.WriteLine();
+        writer.WriteLine("  books [--store sqlite|postgres] [--orders N] [--warmup W] [--inflight K | --rate R] [--symbols S] [--connection CS]");
+        writer.WriteLine("      durable orders through the shard region; postgres: bench/run-postgres.sh books ...");
+        writer.WriteLine("  recovery [--store sqlite|postgres] [--events N]");
+        writer.WriteLine("      one book with N journaled events: snapshot + tail recovery time and full replay rate");
     }
 }

@@ -61,7 +61,7 @@ internal sealed class BenchExchange : IAsyncDisposable
     }
 
     /// <summary>Journal rows written by order books so far (one per batch).</summary>
-    public async Task<long> CountBookRowsAsync() => Convert.ToInt64(await ScalarAsync(Journal, "SELECT COUNT(*) FROM journal WHERE persistence_id LIKE 'orderbook-%'").ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    public async Task<long> CountBookRowsAsync() => Convert.ToInt64(await ScalarAsync(Journal, "SELECT COUNT(*) FROM journal WHERE persistence_id LIKE 'orderbook-%'").ConfigureAwait(false), global::System.Globalization.CultureInfo.InvariantCulture);
 
     public static async Task DeleteSnapshotsAsync(JournalDatabase journal, bool newestOnly)
     {
