@@ -109,8 +109,10 @@ public sealed class InvariantSpecs
         Assert.Equal(CancelReason.FillOrKillUnfilled, own[1].CancelReason);
         Assert.Equal(order.Quantity, own[1].Quantity);
         var expired = events.Where(e => e.Type == EventType.Expired).Select(e => e.OrderId).ToHashSet();
-        Assert.Equal(before.Orders.Where(o => !expired.Contains(o.OrderId)), book.Export().Orders);
-        Assert.Equal(before.LastTradePrice, book.LastTradePrice);
+        var after = book.Export();
+        Assert.Equal(before.Orders.Where(o => !expired.Contains(o.OrderId)), after.Orders);
+        Assert.Equal(before.LastTradePrice, after.LastTradePrice);
+        Assert.Equal(before.NextTradeId, after.NextTradeId);
     });
 
     [Fact]
