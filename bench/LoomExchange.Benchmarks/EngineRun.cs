@@ -42,6 +42,8 @@ internal static class EngineRun
         var throughput = MeasureThroughput(stream, bookOptions);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"throughput pass: {stream.Commands.Length} commands in {throughput.Seconds:F3} s = {throughput.CommandsPerSecond:F0} commands/s, {throughput.Events} events, allocated {throughput.AllocatedBytes} bytes, gen0/1/2 collections {throughput.Collections}, state hash {(throughput.StateHashMatches ? "matches" : "DIFFERS FROM")} the generator's"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"throughput pass CPU: process CPU time {throughput.CpuSeconds:F3} s = {100 * throughput.CpuSeconds / throughput.Seconds:F0}% of wall time; {stream.Commands.Length / throughput.CpuSeconds:F0} commands per CPU second (less sensitive to other processes on a shared machine)"));
 
         var latency = MeasureLatency(stream, bookOptions);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -97,6 +99,7 @@ internal static class EngineRun
         var commands = stream.Commands;
         Settle();
         var collections = CollectionCounts();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         long events = 0;
         var start = Stopwatch.GetTimestamp();
@@ -109,11 +112,13 @@ internal static class EngineRun
 
         var elapsed = Stopwatch.GetElapsedTime(start);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var cpuSeconds = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
         var after = CollectionCounts();
         var seconds = elapsed.TotalSeconds;
         return new ThroughputResult(
             seconds,
             commands.Length / seconds,
+            cpuSeconds,
             events,
             allocated,
             $"{after.Gen0 - collections.Gen0}/{after.Gen1 - collections.Gen1}/{after.Gen2 - collections.Gen2}",
@@ -167,7 +172,7 @@ internal static class EngineRun
 
     private static (int Gen0, int Gen1, int Gen2) CollectionCounts() => (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
-    private sealed record ThroughputResult(double Seconds, double CommandsPerSecond, long Events, long AllocatedBytes, string Collections, bool StateHashMatches);
+    private sealed record ThroughputResult(double Seconds, double CommandsPerSecond, double CpuSeconds, long Events, long AllocatedBytes, string Collections, bool StateHashMatches);
 
     private sealed record LatencyResult(long P50, long P90, long P99, long P999, long P9999, long Max, double Mean, long TimerOverheadP50, long AllocatedBytes);
 }
