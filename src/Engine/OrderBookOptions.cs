@@ -7,7 +7,7 @@ public sealed record OrderBookOptions
 
     public int InitialOrderCapacity { get; init; } = 1024;
 
-    public int InitialLevelCapacity { get; init; } = 256;
+    public int InitialLevelCapacity { get; init; } = 1024;
 
     /// <summary>Resting orders the book holds at most; an order that could rest beyond it is rejected (BookFull).</summary>
     public int MaxOrders { get; init; } = 1_000_000;

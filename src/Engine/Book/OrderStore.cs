@@ -36,6 +36,9 @@ internal sealed class OrderStore
             if (_highWater == _orders.Length)
             {
                 Array.Resize(ref _orders, _orders.Length * 2);
+
+                // Grow the index with the pool, once, rather than let it rehash on its own schedule later.
+                _slotByOrderId.EnsureCapacity(_orders.Length);
             }
 
             slot = _highWater++;

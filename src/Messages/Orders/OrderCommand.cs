@@ -18,7 +18,10 @@ public readonly record struct OrderCommand
 
     public long AccountId { get; init; }
 
-    /// <summary>The client's own id for this command; echoed on every event it causes.</summary>
+    /// <summary>
+    /// The client's own id for this command. A place's id stays with the order: every event about that order
+    /// carries it. A cancel's or amend's own id is echoed only on its Rejected event.
+    /// </summary>
     public long ClientOrderId { get; init; }
 
     /// <summary>For cancel and amend: the exchange-assigned id of the order to act on.</summary>
