@@ -61,7 +61,23 @@ internal sealed class BenchExchange : IAsyncDisposable
     }
 
     /// <summary>Journal rows written by order books so far (one per batch).</summary>
-    public async Task<long> CountBookRowsAsync() => Convert.ToInt64(await ScalarAsync(Journal, "SELECT COUNT(*) FROM journal WHERE persistence_id LIKE 'orderbook-%'").ConfigureAwait(false), global::System.Globalization.CultureInfo.InvariantCulture);
+    public async Task<long> CountBookRowsAsync()
+    {
+        // SQLite books use the group-commit journal in their own file; PostgreSQL books the shared journal table.
+        var rows = Journal.BookJournalConnectionString is { } books
+            ? await CountAsync(books, "SELECT COUNT(*) FROM book_journal").ConfigureAwait(false)
+            : await ScalarAsync(Journal, "SELECT COUNT(*) FROM journal WHERE persistence_id LIKE 'orderbook-%'").ConfigureAwait(false);
+        return Convert.ToInt64(rows, global::System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<object?> CountAsync(string sqliteConnectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(sqliteConnectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync().ConfigureAwait(false);
+    }
 
     public static async Task DeleteSnapshotsAsync(JournalDatabase journal, bool newestOnly)
     {

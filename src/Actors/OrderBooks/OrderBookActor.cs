@@ -56,6 +56,10 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
         _settings = settings;
         _time = time;
         _dedup = new DedupWindow(settings.DedupCapacity);
+        if (settings.JournalPluginId is not null)
+        {
+            JournalPluginId = settings.JournalPluginId;
+        }
     }
 
     public override string PersistenceId => PersistenceIdOf(_symbol);

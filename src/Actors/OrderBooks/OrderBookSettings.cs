@@ -17,6 +17,9 @@ public sealed record OrderBookSettings
     /// </summary>
     public int MaxCommandsPerWrite { get; init; } = 4_096;
 
+    /// <summary>Journal plugin of the books (null = the default journal); SQLite uses the group-commit journal.</summary>
+    public string? JournalPluginId { get; init; }
+
     /// <summary>How often an idle book checks for good-till-date orders to expire.</summary>
     public TimeSpan ExpiryCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

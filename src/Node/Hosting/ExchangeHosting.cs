@@ -21,6 +21,9 @@ public static class ExchangeHosting
 {
     public const string ExchangeRole = "exchange";
 
+    /// <summary>HOCON path of the books' group-commit SQLite journal.</summary>
+    public const string BookJournalPluginId = "loom.book-journal";
+
     public static IServiceCollection AddExchange(this IServiceCollection services, LoomOptions options, JournalDatabase journal)
     {
         var registry = new InstrumentRegistry(options.Instruments.Select(i => i.ToSpec()));
@@ -29,6 +32,7 @@ public static class ExchangeHosting
             SnapshotEveryEvents = options.OrderBook.SnapshotEveryEvents,
             DedupCapacity = options.OrderBook.DedupCapacity,
             MaxCommandsPerWrite = options.OrderBook.MaxCommandsPerWrite,
+            JournalPluginId = journal.BookJournalConnectionString is null ? null : BookJournalPluginId,
         };
         var cluster = options.Cluster;
         services.AddSingleton(registry);
@@ -120,11 +124,19 @@ public static class ExchangeHosting
     private static Config JournalTuning(LoomOptions options, JournalDatabase journal)
     {
         var parallelism = options.Persistence.Parallelism ?? (journal.IsSqlite ? 1 : 4);
+        var bookJournal = journal.BookJournalConnectionString is null ? string.Empty : $$"""
+            loom.book-journal {
+              class = "{{typeof(Actors.Journal.GroupCommitSqliteJournal).AssemblyQualifiedName}}"
+              plugin-dispatcher = "akka.actor.default-dispatcher"
+              connection-string = "{{journal.BookJournalConnectionString.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}}"
+            }
+            """;
         return ConfigurationFactory.ParseString($$"""
             akka.persistence.journal.sql {
               batch-size = {{options.Persistence.BatchSize}}
               parallelism = {{parallelism}}
             }
+            {{bookJournal}}
             """);
     }
 }

@@ -8,12 +8,16 @@ namespace LoomExchange.Node.Hosting;
 /// <summary>The journal's database as configured: provider, connection string, and what it needs before Akka starts.</summary>
 public sealed class JournalDatabase
 {
-    private JournalDatabase(string provider, string connectionString, string linqToDbProvider)
+    private JournalDatabase(string provider, string connectionString, string linqToDbProvider, string? bookJournalConnectionString = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
         LinqToDbProvider = linqToDbProvider;
+        BookJournalConnectionString = bookJournalConnectionString;
     }
+
+    /// <summary>SQLite only: the order books' group-commit journal, a file of its own beside the main one (one writer per file).</summary>
+    public string? BookJournalConnectionString { get; }
 
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
     public string Provider { get; }
@@ -34,7 +38,13 @@ public sealed class JournalDatabase
                 var dataDir = Path.GetFullPath(options.DataDir);
                 var connection = options.Persistence.ConnectionString
                     ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "loom.db"), Pooling = true }.ToString();
-                return new JournalDatabase(provider, connection, "SQLite.MS");
+                var mainFile = new SqliteConnectionStringBuilder(connection).DataSource;
+                var books = new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mainFile)) ?? dataDir, "books.db"),
+                    Pooling = true,
+                }.ToString();
+                return new JournalDatabase(provider, connection, "SQLite.MS", books);
             case "postgres":
                 if (string.IsNullOrWhiteSpace(options.Persistence.ConnectionString))
                 {

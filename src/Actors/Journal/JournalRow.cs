@@ -1,0 +1,32 @@
+using Akka.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace LoomExchange.Actors.Journal;
+
+/// <summary>One persisted message as stored: serialized by Akka's serialization (our serializer for our types).</summary>
+internal sealed record JournalRow(string PersistenceId, long SequenceNr, string Manifest, int SerializerId, string WriterUuid, long Timestamp, byte[] Payload)
+{
+    public static JournalRow From(IPersistentRepresentation message, Akka.Serialization.Serialization serialization)
+    {
+        var serializer = serialization.FindSerializerFor(message.Payload);
+        return new JournalRow(
+            message.PersistenceId,
+            message.SequenceNr,
+            Akka.Serialization.Serialization.ManifestFor(serializer, message.Payload),
+            serializer.Identifier,
+            message.WriterGuid ?? string.Empty,
+            message.Timestamp == 0 ? DateTime.UtcNow.Ticks : message.Timestamp,
+            serializer.ToBinary(message.Payload));
+    }
+
+    public void Bind(SqliteParameter[] parameters)
+    {
+        parameters[0].Value = PersistenceId;
+        parameters[1].Value = SequenceNr;
+        parameters[2].Value = Manifest;
+        parameters[3].Value = SerializerId;
+        parameters[4].Value = WriterUuid;
+        parameters[5].Value = Timestamp;
+        parameters[6].Value = Payload;
+    }
+}
