@@ -49,4 +49,22 @@ public sealed class PassivationSpecs(ITestOutputHelper output) : BookSpec(output
         Assert.Equal(4, Execute(woken, Limit(3, 301, Side.Buy, 990, 10)).OrderId);
         Assert.Equal(CommandStatus.Duplicate, Execute(woken, Limit(2, 202, Side.Sell, 1020, 10)).Status);
     }
+
+    [Fact]
+    public async Task Should_not_stop_or_snapshot_before_a_halt_it_accepted_is_journaled()
+    {
+        var book = StartBook();
+        Execute(book, Limit(1, 101, Side.Buy, 1000, 10));
+        Gate.Hold();
+        book.Tell(new SetTradingHalt(Symbol, true, "manual"), TestActor);
+        await Gate.WhenArrived(2).WaitAsync(Deadline);
+
+        book.Tell(StopBook.Instance, TestActor);
+        ExpectNoMsg(Quiet); // neither the halt's answer nor Terminated while its write is held
+
+        Gate.Release();
+        Assert.True(ExpectMsg<BookStatus>(Deadline).Halted);
+        ExpectTerminated(book, Deadline);
+        Assert.True(LatestSnapshot()!.Halted);
+    }
 }

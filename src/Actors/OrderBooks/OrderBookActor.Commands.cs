@@ -167,13 +167,14 @@ public sealed partial class OrderBookActor
 
         if (_eventsSinceSnapshot >= _settings.SnapshotEveryEvents)
         {
-            if (_pendingOutcomes.Count == 0)
+            if (_pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
             {
                 SaveBookSnapshot();
             }
             else
             {
-                // A snapshot must hold journaled state only: write what is pending, hold new commands, snapshot after.
+                // A snapshot must hold journaled state only: write what is pending (and let rule or halt changes
+                // finish their writes), hold new commands meanwhile, snapshot after.
                 _holdForSnapshot = true;
             }
         }
@@ -203,9 +204,21 @@ public sealed partial class OrderBookActor
         }
     }
 
+    /// <summary>A rule or halt change was journaled: a snapshot or a stop that waited for it may go ahead.</summary>
+    private void OnControlJournaled()
+    {
+        _controlWritesInFlight--;
+        if (_holdForSnapshot && !_writeInFlight && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
+        {
+            SaveBookSnapshot();
+        }
+
+        StopWhenIdle();
+    }
+
     private void StopWhenIdle()
     {
-        if (!_stopping || _writeInFlight || _pendingOutcomes.Count > 0)
+        if (!_stopping || _writeInFlight || _pendingOutcomes.Count > 0 || _controlWritesInFlight > 0)
         {
             return;
         }

@@ -22,7 +22,12 @@ public sealed partial class OrderBookActor
         // not consult rules, so the order of this row among the batches does not change recovered state.
         UseSpec(spec, fromJournal: true);
         var replyTo = Sender;
-        PersistAsync(new InstrumentChanged(spec), _ => replyTo.Tell(new InstrumentResult(_symbol, true, string.Empty)));
+        _controlWritesInFlight++;
+        PersistAsync(new InstrumentChanged(spec), _ =>
+        {
+            replyTo.Tell(new InstrumentResult(_symbol, true, string.Empty));
+            OnControlJournaled();
+        });
     }
 
     private void ChangeTradingStatus(SetTradingHalt halt)
@@ -35,7 +40,12 @@ public sealed partial class OrderBookActor
 
         _halted = halt.Halted;
         var replyTo = Sender;
-        PersistAsync(new TradingStatusChanged(halt.Halted, halt.Reason), _ => replyTo.Tell(Status()));
+        _controlWritesInFlight++;
+        PersistAsync(new TradingStatusChanged(halt.Halted, halt.Reason), _ =>
+        {
+            replyTo.Tell(Status());
+            OnControlJournaled();
+        });
     }
 
     private BookStatus Status() => new(

@@ -42,6 +42,7 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private bool _halted;
     private bool _writeInFlight;
     private bool _holdForSnapshot;
+    private int _controlWritesInFlight;
     private bool _stopping;
     private long _journaledSequence;
     private long _eventsSinceSnapshot;
