@@ -65,18 +65,9 @@ internal sealed class BenchExchange : IAsyncDisposable
     {
         // SQLite books use the group-commit journal in their own file; PostgreSQL books the shared journal table.
         var rows = Journal.BookJournalConnectionString is { } books
-            ? await CountAsync(books, "SELECT COUNT(*) FROM book_journal").ConfigureAwait(false)
-            : await ScalarAsync(Journal, "SELECT COUNT(*) FROM journal WHERE persistence_id LIKE 'orderbook-%'").ConfigureAwait(false);
+            ? await ScalarAsync(new SqliteConnection(books), "SELECT COUNT(*) FROM book_journal").ConfigureAwait(false)
+            : await ScalarAsync(Open(Journal), "SELECT COUNT(*) FROM journal WHERE persistence_id LIKE 'orderbook-%'").ConfigureAwait(false);
         return Convert.ToInt64(rows, global::System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<object?> CountAsync(string sqliteConnectionString, string sql)
-    {
-        await using var connection = new SqliteConnection(sqliteConnectionString);
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync().ConfigureAwait(false);
     }
 
     public static async Task DeleteSnapshotsAsync(JournalDatabase journal, bool newestOnly)
@@ -84,7 +75,7 @@ internal sealed class BenchExchange : IAsyncDisposable
         var sql = newestOnly
             ? "DELETE FROM snapshot WHERE sequence_number = (SELECT MAX(sequence_number) FROM snapshot WHERE persistence_id LIKE 'orderbook-%') AND persistence_id LIKE 'orderbook-%'"
             : "DELETE FROM snapshot WHERE persistence_id LIKE 'orderbook-%'";
-        await ScalarAsync(journal, sql).ConfigureAwait(false);
+        await ScalarAsync(Open(journal), sql).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -93,11 +84,14 @@ internal sealed class BenchExchange : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static async Task<object?> ScalarAsync(JournalDatabase journal, string sql)
+    private static System.Data.Common.DbConnection Open(JournalDatabase journal) => journal.IsSqlite
+        ? new SqliteConnection(journal.ConnectionString)
+        : new NpgsqlConnection(journal.ConnectionString);
+
+    /// <summary>Runs one statement on <paramref name="connection"/> and disposes it.</summary>
+    private static async Task<object?> ScalarAsync(System.Data.Common.DbConnection connection, string sql)
     {
-        await using System.Data.Common.DbConnection connection = journal.IsSqlite
-            ? new SqliteConnection(journal.ConnectionString)
-            : new NpgsqlConnection(journal.ConnectionString);
+        await using var owned = connection;
         await connection.OpenAsync().ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

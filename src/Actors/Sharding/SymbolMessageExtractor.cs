@@ -15,10 +15,14 @@ public sealed class SymbolMessageExtractor : IMessageExtractor
 {
     private readonly int _shardCount;
 
+    // Shard ids are asked for on every routed message: hand out the same strings instead of formatting each time.
+    private readonly string[] _shardIds;
+
     public SymbolMessageExtractor(int shardCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
         _shardCount = shardCount;
+        _shardIds = [.. Enumerable.Range(0, shardCount).Select(i => i.ToString(CultureInfo.InvariantCulture))];
     }
 
     // Akka.NET 1.5 routes its own StartEntity and ShardingEnvelope messages itself (analyzer rule AK2001).
@@ -33,7 +37,9 @@ public sealed class SymbolMessageExtractor : IMessageExtractor
     public string ShardOf(string symbol)
     {
         ArgumentNullException.ThrowIfNull(symbol);
-        var hash = XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(symbol));
-        return (hash % (uint)_shardCount).ToString(CultureInfo.InvariantCulture);
+        var length = Encoding.UTF8.GetByteCount(symbol);
+        var utf8 = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(symbol, utf8);
+        return _shardIds[XxHash32.HashToUInt32(utf8) % (uint)_shardCount];
     }
 }
