@@ -42,6 +42,9 @@ public static class RejectDescription
             RejectReason.DuplicateClientOrderId => $"client order id {command.ClientOrderId} was already used by account {command.AccountId} with a different command",
             RejectReason.InvalidCommand => $"command type {(byte)command.Type} is not valid",
             RejectReason.BookFull => $"the book of {symbol} holds its maximum number of resting orders; retry later or send an IOC order",
+            RejectReason.RateLimited => "too many messages for this session or address; slow down and retry",
+            RejectReason.NotLoggedOn => "log on before sending orders",
+            RejectReason.ServiceUnavailable => $"the book of {symbol} did not answer in time; the order's outcome is unknown: retry with the same client order id",
             _ => $"rejected ({reason})",
         };
     }

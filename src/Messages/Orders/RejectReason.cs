@@ -30,4 +30,14 @@ public enum RejectReason : ushort
     DuplicateClientOrderId = 21,
     InvalidCommand = 22,
     BookFull = 23,
+
+    /// <summary>The session or its address sent more messages than its rate limit allows (gateway, L1).</summary>
+    RateLimited = 24,
+
+    /// <summary>The connection has not logged on; orders need a logged-on session (gateway, L1).</summary>
+    NotLoggedOn = 25,
+
+    /// <summary>The exchange could not reach the book in time; the order may or may not exist. Retry with the same client order id.</summary>
+    ServiceUnavailable = 26,
+
 }
