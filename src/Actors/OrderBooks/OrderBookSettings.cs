@@ -22,4 +22,10 @@ public sealed record OrderBookSettings
 
     /// <summary>How often an idle book checks for good-till-date orders to expire.</summary>
     public TimeSpan ExpiryCheckInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Where the book sends <see cref="Protocol.AccountEvents"/> (maker fills, expiries) after each journaled batch that
+    /// has any: an actor path on the book's node, e.g. <c>/user/account-events</c>. Null: not sent.
+    /// </summary>
+    public string? AccountEventsPath { get; init; }
 }
