@@ -30,6 +30,8 @@ public sealed class ExchangeSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Test
         ["stop"] = "01",
         ["go"] = "01074254432D555344E807",
         ["bo"] = "01074254432D55534458010ED20FD60801040201DCB999063CAA94E9F6ACADFEFA30",
+        ["gos"] = "01074254432D555344D20F0EE2A2F3AD07",
+        ["osr"] = "01074254432D555344E2A2F3AD07010ED20FD60802010000A4BB9906C80100",
     };
 
     public static TheoryData<string> ManifestNames => [.. SerializerSamples.ByManifest.Keys];
