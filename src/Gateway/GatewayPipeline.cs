@@ -42,7 +42,7 @@ public static class GatewayPipeline
         ArgumentNullException.ThrowIfNull(context);
         return Flow.FromGraph(new FramingStage(context.Options.MaxFrameBytes, static frame => BinaryCodec.Decode(frame, serverSide: true)))
             .Via(Session(context, connection))
-            .Via(new EncodingStage(static (message, sequence) => ByteString.FromBytes(BinaryCodec.Encode(message, sequence))))
+            .Via(new EncodingStage<ByteString>(static (message, sequence) => ByteString.FromBytes(BinaryCodec.Encode(message, sequence))))
             .BatchWeighted(MaxWriteBytes, frame => frame.Count, frame => frame, (batch, frame) => batch.Concat(frame))
             .Select(batch => batch.IsCompact ? batch : batch.Compact());
     }
@@ -51,7 +51,7 @@ public static class GatewayPipeline
     /// The JSON protocol: messages decoded by the edge (which knows where a WebSocket message ends and how large it
     /// may be) in, one UTF-8 JSON message per element out.
     /// </summary>
-    public static Flow<DecodeResult, ByteString, NotUsed> Json(GatewayContext context, ConnectionInfo connection) =>
+    public static Flow<DecodeResult, byte[], NotUsed> Json(GatewayContext context, ConnectionInfo connection) =>
         Session(context, connection)
-            .Via(new EncodingStage(static (message, sequence) => ByteString.FromBytes(JsonCodec.Encode(message, sequence))));
+            .Via(new EncodingStage<byte[]>(static (message, sequence) => JsonCodec.Encode(message, sequence)));
 }

@@ -1,4 +1,3 @@
-using Akka.IO;
 using Akka.Streams;
 using Akka.Streams.Stage;
 using LoomExchange.Messages.Wire;
@@ -6,28 +5,28 @@ using LoomExchange.Messages.Wire;
 namespace LoomExchange.Gateway.Pipeline;
 
 /// <summary>The codec at the outbound edge: numbers each server message with the session's own sequence (1, 2, 3, …) and encodes it.</summary>
-internal sealed class EncodingStage : GraphStage<FlowShape<WireMessage, ByteString>>
+internal sealed class EncodingStage<T> : GraphStage<FlowShape<WireMessage, T>>
 {
-    public EncodingStage(Func<WireMessage, long, ByteString> encode)
+    public EncodingStage(Func<WireMessage, long, T> encode)
     {
         Encode = encode;
     }
 
-    internal Func<WireMessage, long, ByteString> Encode { get; }
+    internal Func<WireMessage, long, T> Encode { get; }
 
     private readonly Inlet<WireMessage> _in = new("encoding.in");
-    private readonly Outlet<ByteString> _out = new("encoding.out");
+    private readonly Outlet<T> _out = new("encoding.out");
 
-    public override FlowShape<WireMessage, ByteString> Shape => new(_in, _out);
+    public override FlowShape<WireMessage, T> Shape => new(_in, _out);
 
     protected override GraphStageLogic CreateLogic(Attributes inheritedAttributes) => new Logic(this);
 
     private sealed class Logic : InAndOutGraphStageLogic
     {
-        private readonly EncodingStage _stage;
+        private readonly EncodingStage<T> _stage;
         private long _sequence;
 
-        public Logic(EncodingStage stage)
+        public Logic(EncodingStage<T> stage)
             : base(stage.Shape)
         {
             _stage = stage;

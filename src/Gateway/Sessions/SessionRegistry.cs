@@ -30,6 +30,13 @@ public sealed class SessionRegistry : ReceiveActor
             }
         });
         Receive<ListSessions>(_ => Sender.Tell(List()));
+        Receive<EndAllSessions>(end =>
+        {
+            foreach (var (_, session) in _sessions)
+            {
+                session.Session.Tell(new EndSession(end.Reason));
+            }
+        });
         Receive<KickSession>(k =>
         {
             var found = _sessions.TryGetValue(k.SessionId, out var session);
