@@ -18,6 +18,7 @@ builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.Seriali
 var app = builder.Build();
 app.MapExchangeHealth();
 app.MapOrderApi();
+app.MapGatewayWebSocket(options.Gateway);
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
 app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
