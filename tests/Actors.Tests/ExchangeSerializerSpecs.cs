@@ -30,6 +30,7 @@ public sealed class ExchangeSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Test
         ["stop"] = "01",
         ["go"] = "01074254432D555344E807",
         ["bo"] = "01074254432D55534458010ED20FD60801040201DCB999063CAA94E9F6ACADFEFA30",
+        ["ae"] = "01074254432D555344010354AAB4AEF2EDA9FEFA30BFE60710D40FD808020404A4BB990628060ED20FD608C801",
     };
 
     public static TheoryData<string> ManifestNames => [.. SerializerSamples.ByManifest.Keys];

@@ -145,6 +145,7 @@ public static class SerializerSamples
         ["stop"] = StopBook.Instance,
         ["go"] = new GetBookOrders("BTC-USD", 500),
         ["bo"] = new BookOrders("BTC-USD", 44, [new BookOrder(7, 1001, 555, Side.Buy, TimeInForce.Gtd, SelfTradePrevention.CancelOldest, true, 6_499_950, 30, Time + 60_000_000_000)]),
+        ["ae"] = new AccountEvents("BTC-USD", [Trade]),
     };
 
     /// <summary>Further shapes that must survive a round trip (empty lists, absent spec, extreme values).</summary>
@@ -157,6 +158,7 @@ public static class SerializerSamples
         new BookDepth("X", 0, 0, [], []),
         new BookStatus("X", false, true, long.MaxValue, long.MinValue, int.MaxValue, ulong.MaxValue, int.MinValue, long.MaxValue),
         new BookOrders("X", 0, []),
+        new AccountEvents("X", []),
         new InstrumentResult(string.Empty, true, string.Empty),
     ];
 }

@@ -43,6 +43,7 @@ public sealed class ExchangeSerializer : SerializerWithStringManifest
         StopBook => Manifests.StopBook,
         GetBookOrders => Manifests.GetBookOrders,
         BookOrders => Manifests.BookOrders,
+        AccountEvents => Manifests.AccountEvents,
         _ => throw new SerializationException($"{nameof(ExchangeSerializer)} has no manifest for {o.GetType().FullName}"),
     };
 

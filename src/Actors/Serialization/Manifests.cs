@@ -19,4 +19,5 @@ internal static class Manifests
     public const string StopBook = "stop";
     public const string GetBookOrders = "go";
     public const string BookOrders = "bo";
+    public const string AccountEvents = "ae";
 }
