@@ -37,6 +37,11 @@ public static class MessageAssert
                 Assert.Equal(depth.Bids, actualDepth.Bids);
                 Assert.Equal(depth.Asks, actualDepth.Asks);
                 break;
+            case AccountEvents accountEvents:
+                var actualAccountEvents = (AccountEvents)actual;
+                Assert.Equal(accountEvents.Symbol, actualAccountEvents.Symbol);
+                Assert.Equal(accountEvents.Events, actualAccountEvents.Events);
+                break;
             case BookOrders orders:
                 var actualOrders = (BookOrders)actual;
                 Assert.Equal((orders.Symbol, orders.Sequence), (actualOrders.Symbol, actualOrders.Sequence));

@@ -165,6 +165,8 @@ public sealed partial class OrderBookActor
             reply.ReplyTo.Tell(new BookCommandResult(_symbol, reply.CorrelationId, reply.Status, reply.OrderId, reply.RejectReason, replyEvents));
         }
 
+        PublishAccountEvents(events);
+
         if (_eventsSinceSnapshot >= _settings.SnapshotEveryEvents)
         {
             if (_pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)

@@ -30,6 +30,7 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private readonly TimeProvider _time;
     private readonly DedupWindow _dedup;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly ActorSelection? _accountEvents;
 
     private readonly OrderEventBuffer _pendingEvents = new(1024);
     private readonly List<CommandOutcome> _pendingOutcomes = [];
@@ -57,6 +58,7 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
         _settings = settings;
         _time = time;
         _dedup = new DedupWindow(settings.DedupCapacity);
+        _accountEvents = settings.AccountEventsPath is null ? null : Context.ActorSelection(settings.AccountEventsPath);
         if (settings.JournalPluginId is not null)
         {
             JournalPluginId = settings.JournalPluginId;

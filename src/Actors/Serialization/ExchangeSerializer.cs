@@ -45,6 +45,7 @@ public sealed class ExchangeSerializer : SerializerWithStringManifest
         BookOrders => Manifests.BookOrders,
         GetOrderStatus => Manifests.GetOrderStatus,
         OrderStatusResult => Manifests.OrderStatusResult,
+        AccountEvents => Manifests.AccountEvents,
         _ => throw new SerializationException($"{nameof(ExchangeSerializer)} has no manifest for {o.GetType().FullName}"),
     };
 

@@ -21,4 +21,5 @@ internal static class Manifests
     public const string BookOrders = "bo";
     public const string GetOrderStatus = "gos";
     public const string OrderStatusResult = "osr";
+    public const string AccountEvents = "ae";
 }

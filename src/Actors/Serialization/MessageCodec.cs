@@ -38,6 +38,10 @@ internal static class MessageCodec
                 w.WriteVarULong((ulong)result.RejectReason);
                 OrderCodec.WriteEvents(w, result.Events);
                 break;
+            case AccountEvents accountEvents:
+                w.WriteString(accountEvents.Symbol);
+                OrderCodec.WriteEvents(w, accountEvents.Events);
+                break;
             case GetBookDepth query:
                 w.WriteString(query.Symbol);
                 w.WriteVarLong(query.Depth);
@@ -125,6 +129,7 @@ internal static class MessageCodec
         Manifests.BookOrders => new BookOrders(r.ReadString(), r.ReadVarLong(), BookCodec.ReadOrders(ref r)),
         Manifests.GetOrderStatus => new GetOrderStatus(r.ReadString(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong()),
         Manifests.OrderStatusResult => ReadOrderStatus(ref r),
+        Manifests.AccountEvents => new AccountEvents(r.ReadString(), OrderCodec.ReadEvents(ref r)),
         _ => throw new SerializationException($"unknown manifest '{manifest}'"),
     };
 

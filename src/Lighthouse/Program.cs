@@ -1,0 +1,47 @@
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using LoomExchange.Lighthouse;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5090");
+
+var settings = LighthouseSettings.From(builder.Configuration);
+builder.Services.AddHealthChecks();
+builder.Services.AddAkka(settings.SystemName, (akka, _) =>
+{
+    akka.ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddLoggerFactory();
+        })
+        .WithRemoting(settings.Host, settings.Port)
+        .WithClustering(new ClusterOptions
+        {
+            Roles = [LighthouseRoles.Lighthouse],
+
+            // Every Lighthouse lists the same seeds in the same order: the first seed alone may form a new cluster, and
+            // only after finding none of the others, so Lighthouses started in any order make one cluster, not two.
+            SeedNodes = settings.Seeds.Count > 0 ? [.. settings.Seeds] : [settings.SelfAddress],
+        })
+        .WithStrictSerialization()
+        .WithActorSystemLivenessCheck()
+        .WithAkkaClusterReadinessCheck();
+});
+
+var app = builder.Build();
+app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("liveness") });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+
+var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Lighthouse");
+app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
+    "Lighthouse {Address} listening (role {Role}), seeds: {Seeds}; http {Urls}",
+    settings.SelfAddress,
+    LighthouseRoles.Lighthouse,
+    settings.Seeds.Count == 0 ? "none, joins itself" : string.Join(", ", settings.Seeds),
+    string.Join(", ", app.Urls)));
+
+await app.RunAsync().ConfigureAwait(false);
