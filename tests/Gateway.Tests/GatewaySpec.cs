@@ -61,7 +61,7 @@ public abstract class GatewaySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
 
     protected long NextClientOrderId { get; set; } = 1;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Configure(Options);
         Options.Validate("development");
@@ -77,7 +77,7 @@ public abstract class GatewaySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
         Endpoint = (IPEndPoint)Host.TcpAddress!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var client in _clients)
         {
