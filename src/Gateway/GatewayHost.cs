@@ -63,6 +63,10 @@ public sealed class GatewayHost(GatewayOptions options, InstrumentRegistry instr
             _tcp = await TcpGatewayServer.BindAsync(system, Materializer, Context, Options.Tcp.Host, Options.Tcp.Port).ConfigureAwait(false);
             log.Info("gateway tcp listening on {0}", _tcp.LocalAddress);
         }
+        else if (Options.Tcp.Enabled)
+        {
+            log.Info("gateway tcp listening on {0}:{1} (kestrel edge)", Options.Tcp.Host, Options.Tcp.Port);
+        }
     }
 
     /// <summary>The WebSocket endpoint: upgrades the request and runs the JSON session until it ends.</summary>
