@@ -154,7 +154,6 @@ internal sealed class SessionStage : GraphStage<FlowShape<DecodeResult, SessionE
             _context.Log.Info("gateway: {0} sent nothing for {1} ms; ending the session", _connection.RemoteEndPoint, _idleTimeoutMs);
             Enqueue(new OutgoingMessage(new Logout(ProtocolErrorCode.IdleTimeout, $"nothing received for {_idleTimeoutMs} ms")));
             EndSession(ProtocolErrorCode.IdleTimeout);
-            Flush();
         }
 
         private void BeforeLogon(WireMessage message, long sequence)
