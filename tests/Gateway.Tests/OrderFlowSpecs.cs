@@ -155,7 +155,7 @@ public sealed class OrderFlowSpecs(ITestOutputHelper output) : GatewaySpec(outpu
     public async Task Should_report_the_expiry_of_a_good_till_date_order()
     {
         var (client, _) = await LogonAsync();
-        var expireAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 300;
+        var expireAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1_000;
         await client.SendAsync(Limit(Side.Buy, 1000, 10, clientOrderId: 81, TimeInForce.Gtd, expireAt));
         var accepted = await client.ExpectAsync<ExecutionReport>();
         Assert.Equal(ExecType.Accepted, accepted.ExecType);
