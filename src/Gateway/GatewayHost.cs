@@ -36,7 +36,10 @@ public sealed class GatewayHost(GatewayOptions options, InstrumentRegistry instr
     {
         ArgumentNullException.ThrowIfNull(system);
         var log = Logging.GetLogger(system, "LoomExchange.Gateway");
-        var hub = system.ActorOf(AccountEventsHub.Props(orderBooks), AccountEventsHub.Name);
+        var mediator = ((ExtendedActorSystem)system).Provider is Akka.Cluster.ClusterActorRefProvider
+            ? Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.Get(system).Mediator
+            : null;
+        var hub = system.ActorOf(AccountEventsHub.Props(orderBooks, mediator), AccountEventsHub.Name);
         var registry = system.ActorOf(SessionRegistry.Props(), SessionRegistry.Name);
         Context = new GatewayContext(Options, instruments, orderBooks, hub, registry, log);
         Materializer = system.Materializer(namePrefix: "gateway");

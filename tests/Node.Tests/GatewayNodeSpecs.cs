@@ -27,6 +27,31 @@ public sealed partial class GatewayNodeSpecs
     }
 
     [Fact]
+    public async Task Should_report_a_maker_fill_to_the_makers_own_session()
+    {
+        await using var node = await NodeProcess.StartAsync();
+        var port = int.Parse(ListeningOn().Match(node.Output).Groups[1].Value, CultureInfo.InvariantCulture);
+        using var deadline = new CancellationTokenSource(Deadline);
+        using var makerClient = new TcpClient();
+        using var takerClient = new TcpClient();
+        await makerClient.ConnectAsync(IPAddress.Loopback, port, deadline.Token);
+        await takerClient.ConnectAsync(IPAddress.Loopback, port, deadline.Token);
+        var maker = makerClient.GetStream();
+        var taker = takerClient.GetStream();
+        await maker.WriteAsync(BinaryCodec.Encode(new Logon("demo-1", "demo-secret-1", 0, false), 1), deadline.Token);
+        await taker.WriteAsync(BinaryCodec.Encode(new Logon("demo-2", "demo-secret-2", 0, false), 1), deadline.Token);
+        Assert.IsType<LogonAck>(await ReadFrameAsync(maker, deadline.Token));
+        Assert.IsType<LogonAck>(await ReadFrameAsync(taker, deadline.Token));
+
+        await maker.WriteAsync(BinaryCodec.Encode(new NewOrder(5, "MSFT", Side.Sell, OrderType.Limit, TimeInForce.Gtc, SelfTradePrevention.None, false, 40_000, 10, 0), 2), deadline.Token);
+        var resting = Assert.IsType<ExecutionReport>(await ReadFrameAsync(maker, deadline.Token));
+        await taker.WriteAsync(BinaryCodec.Encode(new NewOrder(6, "MSFT", Side.Buy, OrderType.Limit, TimeInForce.Gtc, SelfTradePrevention.None, false, 40_000, 4, 0), 2), deadline.Token);
+
+        var fill = Assert.IsType<ExecutionReport>(await ReadFrameAsync(maker, deadline.Token));
+        Assert.Equal((ExecType.PartialFill, 5L, resting.OrderId, 6L, 4L), (fill.ExecType, fill.ClientOrderId, fill.OrderId, fill.LeavesQuantity, fill.LastQuantity));
+    }
+
+    [Fact]
     public async Task Should_accept_an_order_over_the_kestrel_tcp_edge()
     {
         var port = FreePort();

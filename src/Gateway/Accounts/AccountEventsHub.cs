@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using LoomExchange.Actors.Protocol;
 using LoomExchange.Messages.Orders;
@@ -12,9 +13,10 @@ namespace LoomExchange.Gateway.Accounts;
 /// cancel-on-disconnect for sessions that are gone, as the sender of those cancels.
 /// </summary>
 /// <remarks>
-/// A book sends to the hub of its own node. Until books on one node reach sessions on another (a later cluster issue:
-/// e.g. per-account topics over distributed pub-sub), a maker's session gets its fills when it is connected to a node
-/// that hosts the book, which is always the case on a single node.
+/// A book sends to the hub of its own node, but the maker's session may be on any node. In a cluster the hubs meet
+/// through distributed pub-sub: a hub subscribes to the topic of each account that has a session on its node, and
+/// publishes what its books send, split by account, to those topics (the local subscriber included). Without a mediator
+/// (a process without a cluster) it delivers to its own sessions directly.
 /// </remarks>
 public sealed class AccountEventsHub : ReceiveActor
 {
@@ -28,13 +30,28 @@ public sealed class AccountEventsHub : ReceiveActor
     private readonly Dictionary<long, List<OrderEvent>> _scratch = [];
     private readonly Dictionary<long, (long AccountId, long SessionId)> _chases = [];
     private readonly IActorRef _orderBooks;
+    private readonly IActorRef? _mediator;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private long _lastChaseId;
 
-    public AccountEventsHub(IActorRef orderBooks)
+    public AccountEventsHub(IActorRef orderBooks, IActorRef? mediator)
     {
         _orderBooks = orderBooks;
-        Receive<AccountEvents>(Deliver);
+        _mediator = mediator;
+        Receive<AccountEvents>(events =>
+        {
+            // From a book: share with every hub that has sessions of these accounts. From a hub (pub-sub): ours to deliver.
+            if (_mediator is null || IsHub(Sender))
+            {
+                Deliver(events);
+            }
+            else
+            {
+                Publish(events);
+            }
+        });
+        Receive<SubscribeAck>(_ => { });
+        Receive<UnsubscribeAck>(_ => { });
         Receive<RegisterAccountSession>(Register);
         Receive<UnregisterAccountSession>(u => Remove(u.Session));
         Receive<Terminated>(t => Remove(t.ActorRef));
@@ -43,7 +60,15 @@ public sealed class AccountEventsHub : ReceiveActor
         Receive<GetAccountSessionCount>(_ => Sender.Tell(_accountBySession.Count));
     }
 
-    public static Props Props(IActorRef orderBooks) => Akka.Actor.Props.Create(() => new AccountEventsHub(orderBooks));
+    /// <summary>The pub-sub topic of one account's maker fills and expiries.</summary>
+    public static string TopicOf(long accountId) => "account-events-" + accountId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <param name="orderBooks">The order-book region (cancel-on-disconnect).</param>
+    /// <param name="mediator">The distributed pub-sub mediator in a cluster; null delivers to this node's sessions only.</param>
+    public static Props Props(IActorRef orderBooks, IActorRef? mediator) => Akka.Actor.Props.Create(() => new AccountEventsHub(orderBooks, mediator));
+
+    private static bool IsHub(IActorRef sender) =>
+        sender.Path.Elements.Count == 2 && sender.Path.Elements[0] == "user" && sender.Path.Elements[1] == Name;
 
     private void Register(RegisterAccountSession registration)
     {
@@ -56,6 +81,7 @@ public sealed class AccountEventsHub : ReceiveActor
         {
             sessions = new List<IActorRef>(1);
             _sessionsByAccount[registration.AccountId] = sessions;
+            _mediator?.Tell(new Subscribe(TopicOf(registration.AccountId), Self));
         }
 
         sessions.Add(registration.Session);
@@ -77,35 +103,14 @@ public sealed class AccountEventsHub : ReceiveActor
             if (sessions.Count == 0)
             {
                 _sessionsByAccount.Remove(accountId);
+                _mediator?.Tell(new Unsubscribe(TopicOf(accountId), Self));
             }
         }
     }
 
     private void Deliver(AccountEvents events)
     {
-        // Group by the account concerned; most batches concern few accounts, and most of those have no session here.
-        foreach (var e in events.Events)
-        {
-            var accountId = e.Type switch
-            {
-                EventType.Trade => e.MakerAccountId,
-                EventType.Expired => e.AccountId,
-                _ => 0,
-            };
-            if (accountId == 0 || !_sessionsByAccount.ContainsKey(accountId))
-            {
-                continue;
-            }
-
-            if (!_scratch.TryGetValue(accountId, out var list))
-            {
-                list = [];
-                _scratch[accountId] = list;
-            }
-
-            list.Add(e);
-        }
-
+        GroupByAccount(events, localOnly: true);
         foreach (var (accountId, list) in _scratch)
         {
             if (list.Count == 0)
@@ -122,8 +127,55 @@ public sealed class AccountEventsHub : ReceiveActor
             list.Clear();
         }
 
-        // Keep the scratch lists of accounts still connected, drop the others so the map does not grow without bound.
-        if (_scratch.Count > _sessionsByAccount.Count)
+        TrimScratch();
+    }
+
+    private void Publish(AccountEvents events)
+    {
+        GroupByAccount(events, localOnly: false);
+        foreach (var (accountId, list) in _scratch)
+        {
+            if (list.Count > 0)
+            {
+                _mediator!.Tell(new Publish(TopicOf(accountId), new AccountEvents(events.Symbol, list.ToArray())), Self);
+                list.Clear();
+            }
+        }
+
+        TrimScratch();
+    }
+
+    /// <summary>Fills the scratch lists with the events of each account concerned (maker side of trades, expiries).</summary>
+    private void GroupByAccount(AccountEvents events, bool localOnly)
+    {
+        foreach (var e in events.Events)
+        {
+            var accountId = e.Type switch
+            {
+                EventType.Trade => e.MakerAccountId,
+                EventType.Expired => e.AccountId,
+                _ => 0,
+            };
+            if (accountId == 0 || (localOnly && !_sessionsByAccount.ContainsKey(accountId)))
+            {
+                continue;
+            }
+
+            if (!_scratch.TryGetValue(accountId, out var list))
+            {
+                list = [];
+                _scratch[accountId] = list;
+            }
+
+            list.Add(e);
+        }
+    }
+
+    // The scratch lists are reused between batches; drop them when they outnumber the connected accounts, so the map
+    // does not grow with every account that ever traded.
+    private void TrimScratch()
+    {
+        if (_scratch.Count > Math.Max(64, _sessionsByAccount.Count * 2))
         {
             _scratch.Clear();
         }

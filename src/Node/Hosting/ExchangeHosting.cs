@@ -72,6 +72,9 @@ public static class ExchangeHosting
                         StateStoreMode = StateStoreMode.DData,
                         HandOffStopMessage = StopBook.Instance,
                     })
+                // The hubs meet over distributed pub-sub, one topic per account with a session; most maker fills concern
+                // accounts with no session anywhere, which is normal, not a dead letter worth logging.
+                .AddHocon("akka.cluster.pub-sub.send-to-dead-letters-when-no-subscribers = off", HoconAddMode.Prepend)
                 .WithActors((system, actors, _) =>
                 {
                     // The gateway starts with the actor system: the hub at AccountEventsPath, the registry, the TCP listener.
