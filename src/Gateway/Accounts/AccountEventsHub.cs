@@ -148,8 +148,10 @@ public sealed class AccountEventsHub : ReceiveActor
     /// <summary>Fills the scratch lists with the events of each account concerned (maker side of trades, expiries).</summary>
     private void GroupByAccount(AccountEvents events, bool localOnly)
     {
-        foreach (var e in events.Events)
+        var all = events.Events;
+        for (var i = 0; i < all.Count; i++)
         {
+            var e = all[i];
             var accountId = e.Type switch
             {
                 EventType.Trade => e.MakerAccountId,

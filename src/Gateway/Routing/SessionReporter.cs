@@ -33,8 +33,11 @@ internal sealed class SessionReporter(long accountId)
     /// <summary>An answer that came after its request timed out: the client was told ServiceUnavailable; only keep track.</summary>
     public void OnLateResult(BookCommandResult result)
     {
-        foreach (var e in result.Events)
+        // Index loops over the events: a foreach over IReadOnlyList would box an enumerator per answer.
+        var all = result.Events;
+        for (var i = 0; i < all.Count; i++)
         {
+            var e = all[i];
             if (e.AccountId != accountId)
             {
                 continue;
@@ -69,8 +72,10 @@ internal sealed class SessionReporter(long accountId)
     public void OnAccountEvents(AccountEvents events, List<WireMessage> output)
     {
         var symbol = events.Symbol;
-        foreach (var e in events.Events)
+        var all = events.Events;
+        for (var i = 0; i < all.Count; i++)
         {
+            var e = all[i];
             if (e.Type == EventType.Trade && e.MakerAccountId == accountId)
             {
                 var tracked = Resting.Find(symbol, e.MakerOrderId);
@@ -111,8 +116,10 @@ internal sealed class SessionReporter(long accountId)
         var symbol = result.Symbol;
         var clientOrderId = request.ClientOrderId;
         var cancelled = 0;
-        foreach (var e in result.Events)
+        var all = result.Events;
+        for (var i = 0; i < all.Count; i++)
         {
+            var e = all[i];
             // Other accounts' sides (makers) and expiries reach their sessions as AccountEvents.
             if (e.AccountId != accountId)
             {
