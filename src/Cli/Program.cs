@@ -1,1 +1,3 @@
-namespace LoomExchange.Cli; internal static class Program { private static int Main() => 0; }
+using LoomExchange.Cli;
+
+return await LoomctlCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
