@@ -20,9 +20,10 @@ internal sealed class FakeTcpGateway : IAsyncDisposable
 
     public string Endpoint => $"tcp://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
-    public async Task<FakeConnection> AcceptAsync()
+    public async Task<FakeConnection> AcceptAsync(CancellationToken cancellationToken = default)
     {
-        using var deadline = new CancellationTokenSource(FakeConnection.Deadline);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(FakeConnection.Deadline);
         return await _accepted.Reader.ReadAsync(deadline.Token);
     }
 
