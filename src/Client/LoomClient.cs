@@ -345,6 +345,11 @@ public sealed class LoomClient : IAsyncDisposable
 
     private void FailTimedOut()
     {
+        if (Pending.IsEmpty)
+        {
+            return;
+        }
+
         var cutoff = Stopwatch.GetTimestamp() - _timeoutTicks;
         foreach (var request in Pending.SubmittedBefore(cutoff))
         {

@@ -12,6 +12,8 @@ internal sealed class PendingRequests
 
     public int Count => _byClientOrderId.Count;
 
+    public bool IsEmpty => _byClientOrderId.IsEmpty;
+
     public bool TryAdd(SentRequest request)
     {
         request.Number = Interlocked.Increment(ref _number);
