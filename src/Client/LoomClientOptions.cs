@@ -32,7 +32,8 @@ public sealed record LoomClientOptions
 
     /// <summary>
     /// Called on the receive loop for every execution report, before the answered request's task completes.
-    /// Keep it short and non-blocking: it delays every later report of this connection.
+    /// Keep it short and non-blocking: it delays every later report of this connection. It must not throw: an exception
+    /// ends the connection like any receive failure (the client then reconnects and resends).
     /// </summary>
     public ExecutionReportHandler? OnExecutionReport { get; init; }
 

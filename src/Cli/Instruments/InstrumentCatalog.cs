@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using LoomExchange.Messages.Instruments;
 
@@ -24,9 +23,16 @@ internal sealed class InstrumentCatalog
     public static async Task<InstrumentCatalog> FetchAsync(string httpBase, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = new Uri(httpBase.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(5) };
-        var specs = await http.GetFromJsonAsync<List<InstrumentSpec>>("api/instruments", Json, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException($"{httpBase}/api/instruments returned no list");
-        return new InstrumentCatalog(specs, httpBase);
+        var json = await http.GetStringAsync(new Uri("api/instruments", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+        return Parse(json, httpBase);
+    }
+
+    /// <summary>Reads the node's <c>/api/instruments</c> answer: a JSON array of instrument specs in camelCase.</summary>
+    public static InstrumentCatalog Parse(string json, string source)
+    {
+        var specs = JsonSerializer.Deserialize<List<InstrumentSpec>>(json, Json)
+            ?? throw new InvalidDataException($"{source}/api/instruments returned no list");
+        return new InstrumentCatalog(specs, source);
     }
 
     /// <summary>The node's list, or the built-in demo instruments when the node's HTTP API cannot be reached.</summary>
