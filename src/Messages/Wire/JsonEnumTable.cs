@@ -48,6 +48,22 @@ internal sealed class JsonEnumTable
         return null;
     }
 
+    /// <summary>Matches an unescaped UTF-8 name without allocating a string for it.</summary>
+    public bool TryParse(ReadOnlySpan<byte> utf8Name, out long value)
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(utf8Name, _names[i]))
+            {
+                value = _values[i];
+                return true;
+            }
+        }
+
+        value = 0;
+        return false;
+    }
+
     public bool TryParse(string name, out long value)
     {
         for (var i = 0; i < _names.Length; i++)

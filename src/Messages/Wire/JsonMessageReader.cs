@@ -227,10 +227,10 @@ internal static class JsonMessageReader
         long value;
         if (reader.TokenType == JsonTokenType.String)
         {
-            var name = reader.GetString()!;
-            if (!table.TryParse(name, out value))
+            var known = reader.ValueIsEscaped ? table.TryParse(reader.GetString()!, out value) : table.TryParse(reader.ValueSpan, out value);
+            if (!known)
             {
-                return $"property '{field.Name}': '{name}' is not a known name";
+                return $"property '{field.Name}': '{reader.GetString()}' is not a known name";
             }
         }
         else if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out value) || value < 0 || value > table.MaxNumber)

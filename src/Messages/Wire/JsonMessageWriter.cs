@@ -6,26 +6,34 @@ namespace LoomExchange.Messages.Wire;
 /// <summary>Writes the JSON form of a message: type and seq first, then every field in record order, defaults included.</summary>
 internal static class JsonMessageWriter
 {
+    // One buffer and writer per thread, reset per message: a fresh Utf8JsonWriter and buffer cost kilobytes of garbage
+    // per message, and the gateway writes every execution report of a WebSocket session through here.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
     public static byte[] Write(WireMessage message, long sequence)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
         var schema = JsonSchemas.For(message.Type) ?? throw new ArgumentException($"message type {message.Type} has no JSON form", nameof(message));
         var slots = schema.Flatten(message);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = _buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        var writer = _writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteString("type"u8, JsonSchemas.MessageTypes.NameOf((long)schema.Type));
+        writer.WriteNumber("seq"u8, sequence);
+        for (var i = 0; i < schema.Fields.Length; i++)
         {
-            writer.WriteStartObject();
-            writer.WriteString("type"u8, JsonSchemas.MessageTypes.NameOf((long)schema.Type));
-            writer.WriteNumber("seq"u8, sequence);
-            for (var i = 0; i < schema.Fields.Length; i++)
-            {
-                WriteField(writer, schema.Fields[i], slots, i);
-            }
-
-            writer.WriteEndObject();
+            WriteField(writer, schema.Fields[i], slots, i);
         }
 
+        writer.WriteEndObject();
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 

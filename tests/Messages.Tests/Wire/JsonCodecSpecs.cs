@@ -88,6 +88,14 @@ public sealed class JsonCodecSpecs
         Assert.Equal(new Heartbeat(3), message);
     }
 
+    [Fact]
+    public void Should_read_an_enum_name_written_with_escapes()
+    {
+        var message = Decode("{\"type\":\"Logout\",\"seq\":2,\"reason\":\"\\u0049dleTimeout\"}");
+
+        Assert.Equal(new Logout(ProtocolErrorCode.IdleTimeout, string.Empty), message);
+    }
+
     [Theory]
     [InlineData("""{"type":"MassCancel","seq":1,"clientOrderId":1}""")]
     [InlineData("""{"type":"MassCancel","clientOrderId":1,"symbol":"BTC-USD"}""")]
