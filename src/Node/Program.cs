@@ -5,9 +5,15 @@ using LoomExchange.Node.Http;
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5080");
+var urls = builder.Configuration["urls"] ?? "http://127.0.0.1:5080";
+builder.WebHost.UseUrls(urls);
 
 var options = builder.Configuration.GetSection(LoomOptions.Section).Get<LoomOptions>() ?? new LoomOptions();
+if (options.Gateway.Tcp.Enabled && options.Gateway.Tcp.Edge == "kestrel")
+{
+    builder.WebHost.ConfigureKestrel(kestrel => KestrelListeners.Configure(kestrel, urls, options.Gateway.Tcp));
+}
+
 var journal = JournalDatabase.From(options);
 journal.Prepare();
 builder.Services.AddHealthChecks();
@@ -18,6 +24,7 @@ builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.Seriali
 var app = builder.Build();
 app.MapExchangeHealth();
 app.MapOrderApi();
+app.MapGatewayWebSocket(options.Gateway);
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
 app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(

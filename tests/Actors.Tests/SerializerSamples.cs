@@ -145,6 +145,8 @@ public static class SerializerSamples
         ["stop"] = StopBook.Instance,
         ["go"] = new GetBookOrders("BTC-USD", 500),
         ["bo"] = new BookOrders("BTC-USD", 44, [new BookOrder(7, 1001, 555, Side.Buy, TimeInForce.Gtd, SelfTradePrevention.CancelOldest, true, 6_499_950, 30, Time + 60_000_000_000)]),
+        ["gos"] = new GetOrderStatus("BTC-USD", 1001, 7, 987_654_321),
+        ["osr"] = new OrderStatusResult("BTC-USD", 987_654_321, new BookOrder(7, 1001, 555, Side.Sell, TimeInForce.Gtc, SelfTradePrevention.None, false, 6_500_050, 100, 0)),
         ["ae"] = new AccountEvents("BTC-USD", [Trade]),
     };
 
@@ -160,5 +162,6 @@ public static class SerializerSamples
         new BookOrders("X", 0, []),
         new AccountEvents("X", []),
         new InstrumentResult(string.Empty, true, string.Empty),
+        new OrderStatusResult("X", long.MinValue, null),
     ];
 }

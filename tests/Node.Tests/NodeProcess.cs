@@ -204,6 +204,9 @@ public sealed class NodeProcess : IAsyncDisposable
         info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{httpPort}"));
         info.ArgumentList.Add("--Loom:DataDir=" + DataDir);
         info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--Loom:Cluster:Port={clusterPort}"));
+
+        // The binary gateway on a free port (logged as "gateway tcp listening on ..."), so that nodes never collide on 5081.
+        info.ArgumentList.Add("--Loom:Gateway:Tcp:Port=0");
         foreach (var argument in _extraArguments.Concat(argumentsForThisStart))
         {
             info.ArgumentList.Add(argument);

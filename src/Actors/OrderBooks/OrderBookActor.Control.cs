@@ -71,6 +71,9 @@ public sealed partial class OrderBookActor
         return [.. bids, .. _book.GetOrders(Side.Sell, limit - bids.Count)];
     }
 
+    private BookOrder? OrderOf(long accountId, long orderId) =>
+        _book is not null && _book.TryGetOrder(orderId, out var order) && order.AccountId == accountId ? order : null;
+
     private BookDepth Depth(int depth)
     {
         if (_book is null)

@@ -95,6 +95,9 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
             case GetBookStatus:
                 Sender.Tell(Status());
                 break;
+            case GetOrderStatus query:
+                Sender.Tell(new OrderStatusResult(_symbol, query.CorrelationId, OrderOf(query.AccountId, query.OrderId)));
+                break;
             case SetInstrument change:
                 ChangeInstrument(change.Spec);
                 break;

@@ -43,6 +43,8 @@ public sealed class ExchangeSerializer : SerializerWithStringManifest
         StopBook => Manifests.StopBook,
         GetBookOrders => Manifests.GetBookOrders,
         BookOrders => Manifests.BookOrders,
+        GetOrderStatus => Manifests.GetOrderStatus,
+        OrderStatusResult => Manifests.OrderStatusResult,
         AccountEvents => Manifests.AccountEvents,
         _ => throw new SerializationException($"{nameof(ExchangeSerializer)} has no manifest for {o.GetType().FullName}"),
     };

@@ -19,5 +19,7 @@ internal static class Manifests
     public const string StopBook = "stop";
     public const string GetBookOrders = "go";
     public const string BookOrders = "bo";
+    public const string GetOrderStatus = "gos";
+    public const string OrderStatusResult = "osr";
     public const string AccountEvents = "ae";
 }

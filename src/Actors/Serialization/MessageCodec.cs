@@ -91,6 +91,17 @@ internal static class MessageCodec
                 w.WriteVarLong(orders.Sequence);
                 BookCodec.WriteOrders(w, orders.Orders);
                 break;
+            case GetOrderStatus query:
+                w.WriteString(query.Symbol);
+                w.WriteVarLong(query.AccountId);
+                w.WriteVarLong(query.OrderId);
+                w.WriteVarLong(query.CorrelationId);
+                break;
+            case OrderStatusResult status:
+                w.WriteString(status.Symbol);
+                w.WriteVarLong(status.CorrelationId);
+                BookCodec.WriteOrders(w, status.Order is { } order ? [order] : []);
+                break;
             default:
                 throw new SerializationException($"no layout for {message.GetType().FullName}");
         }
@@ -116,7 +127,22 @@ internal static class MessageCodec
         Manifests.StopBook => StopBook.Instance,
         Manifests.GetBookOrders => new GetBookOrders(r.ReadString(), (int)r.ReadVarLong()),
         Manifests.BookOrders => new BookOrders(r.ReadString(), r.ReadVarLong(), BookCodec.ReadOrders(ref r)),
+        Manifests.GetOrderStatus => new GetOrderStatus(r.ReadString(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong()),
+        Manifests.OrderStatusResult => ReadOrderStatus(ref r),
         Manifests.AccountEvents => new AccountEvents(r.ReadString(), OrderCodec.ReadEvents(ref r)),
         _ => throw new SerializationException($"unknown manifest '{manifest}'"),
     };
+
+    private static OrderStatusResult ReadOrderStatus(ref PayloadReader r)
+    {
+        var symbol = r.ReadString();
+        var correlationId = r.ReadVarLong();
+        var orders = BookCodec.ReadOrders(ref r);
+        return orders.Length switch
+        {
+            0 => new OrderStatusResult(symbol, correlationId, null),
+            1 => new OrderStatusResult(symbol, correlationId, orders[0]),
+            _ => throw new SerializationException($"order status of {symbol} carries {orders.Length} orders"),
+        };
+    }
 }

@@ -1,3 +1,5 @@
+using LoomExchange.Gateway.Configuration;
+
 namespace LoomExchange.Node.Configuration;
 
 /// <summary>
@@ -8,6 +10,9 @@ public sealed class LoomOptions
 {
     public const string Section = "Loom";
 
+    /// <summary><c>development</c> (default) or <c>production</c>: production refuses demo API keys and an empty key list.</summary>
+    public string Profile { get; set; } = "development";
+
     /// <summary>Local state: the SQLite journal file and anything else kept on disk.</summary>
     public string DataDir { get; set; } = "./data";
 
@@ -16,6 +21,8 @@ public sealed class LoomOptions
     public ClusterSettings Cluster { get; set; } = new();
 
     public OrderBookTuning OrderBook { get; set; } = new();
+
+    public GatewayOptions Gateway { get; set; } = new();
 
     /// <summary>Instruments listed at start; books of other symbols reject orders (UnknownSymbol).</summary>
     public List<InstrumentSettings> Instruments { get; set; } = [];

@@ -11,6 +11,8 @@ using LoomExchange.Actors.OrderBooks;
 using LoomExchange.Actors.Protocol;
 using LoomExchange.Actors.Serialization;
 using LoomExchange.Actors.Sharding;
+using LoomExchange.Gateway;
+using LoomExchange.Gateway.Accounts;
 using LoomExchange.Node.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -33,10 +35,14 @@ public static class ExchangeHosting
             DedupCapacity = options.OrderBook.DedupCapacity,
             MaxCommandsPerWrite = options.OrderBook.MaxCommandsPerWrite,
             JournalPluginId = journal.BookJournalConnectionString is null ? null : BookJournalPluginId,
+            AccountEventsPath = "/user/" + AccountEventsHub.Name,
         };
+        options.Gateway.Validate(options.Profile);
+        var gateway = new GatewayHost(options.Gateway, registry);
         var cluster = options.Cluster;
         services.AddSingleton(registry);
         services.AddSingleton(journal);
+        services.AddSingleton(gateway);
         services.AddAkka(cluster.SystemName, (akka, _) =>
         {
             akka.ConfigureLoggers(loggers =>
@@ -66,6 +72,12 @@ public static class ExchangeHosting
                         StateStoreMode = StateStoreMode.DData,
                         HandOffStopMessage = StopBook.Instance,
                     })
+                .WithActors((system, actors, _) =>
+                {
+                    // The gateway starts with the actor system: the hub at AccountEventsPath, the registry, the TCP listener.
+                    var region = actors.Get<OrderBookRegion>();
+                    gateway.StartAsync(system, region).GetAwaiter().GetResult();
+                })
                 .WithActorSystemLivenessCheck()
                 .WithAkkaClusterReadinessCheck()
                 .WithHealthCheck(

@@ -1,0 +1,5 @@
+using Akka.Actor;
+
+namespace LoomExchange.Gateway.Accounts;
+
+internal sealed record UnregisterAccountSession(long AccountId, IActorRef Session) : INoSerializationVerificationNeeded;

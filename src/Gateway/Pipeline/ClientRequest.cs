@@ -1,0 +1,26 @@
+using LoomExchange.Messages.Orders;
+using LoomExchange.Messages.Wire;
+
+namespace LoomExchange.Gateway.Pipeline;
+
+/// <summary>
+/// One order request of a logged-on session on its way to a book. The L3 stage fills <see cref="Command"/>; the routing
+/// stage keeps the object as the pending entry of its correlation id, so a request costs one allocation here.
+/// </summary>
+internal sealed class ClientRequest(WireMessage message, long sequence, string symbol, long clientOrderId) : SessionElement
+{
+    public WireMessage Message { get; } = message;
+
+    public long Sequence { get; } = sequence;
+
+    public string Symbol { get; } = symbol;
+
+    public long ClientOrderId { get; } = clientOrderId;
+
+    public OrderCommand Command { get; set; }
+
+    public long CorrelationId { get; set; }
+
+    /// <summary>Environment.TickCount64 after which the request is answered ServiceUnavailable.</summary>
+    public long Deadline { get; set; }
+}
