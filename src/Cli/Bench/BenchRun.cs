@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LoomExchange.Messages.Orders;
+
+namespace LoomExchange.Cli.Bench;
+
+/// <summary>State and counters shared by every connection of one run: phase, stop condition, totals.</summary>
+internal sealed class BenchRun(BenchSettings settings)
+{
+    private readonly long[] _rejects = new long[64];
+    private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _measureStart = long.MaxValue;
+    private long _sent;
+    private long _measuredSent;
+    private long _answered;
+    private long _measuredAnswered;
+    private long _lastAnswer;
+    private int _stopping;
+
+    public BenchSettings Settings { get; } = settings;
+
+    public bool ClosedLoop => Settings.Inflight is not null;
+
+    public bool Stopping => Volatile.Read(ref _stopping) == 1;
+
+    /// <summary>Requests sent at or after this <see cref="Stopwatch"/> timestamp are measured.</summary>
+    public long MeasureStart => Volatile.Read(ref _measureStart);
+
+    public long Sent => Volatile.Read(ref _sent);
+
+    public long MeasuredSent => Volatile.Read(ref _measuredSent);
+
+    public long Answered => Volatile.Read(ref _answered);
+
+    public long MeasuredAnswered => Volatile.Read(ref _measuredAnswered);
+
+    public long LastAnswer => Volatile.Read(ref _lastAnswer);
+
+    public Task WarmedUp => _warmedUp.Task;
+
+    public void StartMeasuring(long timestamp)
+    {
+        Volatile.Write(ref _measureStart, timestamp);
+        _warmedUp.TrySetResult();
+    }
+
+    public void Stop() => Volatile.Write(ref _stopping, 1);
+
+    /// <summary>Counts a send scheduled at <paramref name="scheduled"/>; false once the run stops (order budget spent).</summary>
+    public bool TryReserveSend(long scheduled)
+    {
+        if (Stopping)
+        {
+            return false;
+        }
+
+        if (scheduled >= MeasureStart && Interlocked.Increment(ref _measuredSent) > (Settings.Orders ?? long.MaxValue))
+        {
+            Interlocked.Decrement(ref _measuredSent);
+            Stop();
+            return false;
+        }
+
+        Interlocked.Increment(ref _sent);
+        return true;
+    }
+
+    /// <summary>Counts an answer; true when the request was measured.</summary>
+    public bool Answer(long scheduled, long now, RejectReason? reject)
+    {
+        if (Interlocked.Increment(ref _answered) == Settings.Warmup && MeasureStart == long.MaxValue)
+        {
+            StartMeasuring(now);
+        }
+
+        if (scheduled < MeasureStart)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _measuredAnswered);
+        InterlockedMax(ref _lastAnswer, now);
+        if (reject is { } reason)
+        {
+            Interlocked.Increment(ref _rejects[Math.Min((int)reason, _rejects.Length - 1)]);
+        }
+
+        return true;
+    }
+
+    public void Failure(Exception error) => _failures.AddOrUpdate(error.GetType().Name + ": " + error.Message.Split(';')[0], 1, (_, n) => n + 1);
+
+    public long Rejected => _rejects.Sum();
+
+    public IReadOnlyDictionary<string, long> RejectsByReason() => Enumerable.Range(0, _rejects.Length)
+        .Where(i => _rejects[i] > 0)
+        .ToDictionary(i => ((RejectReason)i).ToString(), i => _rejects[i], StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, long> Failures() => new SortedDictionary<string, long>(_failures, StringComparer.Ordinal);
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}

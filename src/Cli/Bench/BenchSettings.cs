@@ -1,0 +1,39 @@
+namespace LoomExchange.Cli.Bench;
+
+/// <summary>One load run as asked for on the command line.</summary>
+internal sealed record BenchSettings
+{
+    public required string Endpoint { get; init; }
+
+    public required string Http { get; init; }
+
+    public int Connections { get; init; } = 1;
+
+    /// <summary>Closed loop: requests in flight per connection (null = open loop at <see cref="Rate"/>).</summary>
+    public int? Inflight { get; init; }
+
+    /// <summary>Open loop: requests per second over all connections.</summary>
+    public double? Rate { get; init; }
+
+    public TimeSpan? Duration { get; init; }
+
+    public long? Orders { get; init; }
+
+    public IReadOnlyList<string> Symbols { get; init; } = [];
+
+    public string? JsonFile { get; init; }
+
+    /// <summary>Requests answered before measuring starts (JIT, pools and books warm up).</summary>
+    public int Warmup { get; init; }
+
+    /// <summary>One key for every connection; null rotates demo-1..demo-4.</summary>
+    public string? ApiKey { get; init; }
+
+    public string? Secret { get; init; }
+
+    public string Mode => Inflight is { } k ? $"closed loop, {k} in flight per connection" : $"open loop at {Rate:0.##} requests/s";
+
+    public (string Key, string Secret) CredentialsFor(int connection) => ApiKey is { } key
+        ? (key, Secret ?? string.Empty)
+        : ($"demo-{(connection % 4) + 1}", $"demo-secret-{(connection % 4) + 1}");
+}

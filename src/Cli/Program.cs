@@ -1,0 +1,3 @@
+using LoomExchange.Cli;
+
+return await LoomctlCommand.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
