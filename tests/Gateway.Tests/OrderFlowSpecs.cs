@@ -176,4 +176,23 @@ public sealed class OrderFlowSpecs(ITestOutputHelper output) : GatewaySpec(outpu
         Assert.Equal((ExecType.Accepted, first.OrderId), (second.ExecType, second.OrderId));
         Assert.Single(OrdersInBook().Orders);
     }
+
+    [Fact]
+    public async Task Should_report_both_sides_of_a_trade_against_the_sessions_own_resting_order()
+    {
+        var (client, _) = await LogonAsync();
+        await client.SendAsync(Limit(Side.Sell, 1000, 10, clientOrderId: 95));
+        var resting = await client.ExpectAsync<ExecutionReport>();
+
+        await client.SendAsync(Limit(Side.Buy, 1000, 10, clientOrderId: 96));
+        var reports = new List<ExecutionReport>();
+        for (var i = 0; i < 3; i++)
+        {
+            reports.Add(await client.ExpectAsync<ExecutionReport>());
+        }
+
+        Assert.Contains(reports, r => r is { ExecType: ExecType.Accepted, ClientOrderId: 96 });
+        Assert.Contains(reports, r => r is { ExecType: ExecType.Fill, ClientOrderId: 96, Side: Side.Buy });
+        Assert.Contains(reports, r => r.ExecType == ExecType.Fill && r.ClientOrderId == 95 && r.OrderId == resting.OrderId && r.Side == Side.Sell);
+    }
 }

@@ -13,6 +13,7 @@ using LoomExchange.Actors.Serialization;
 using LoomExchange.Actors.Sharding;
 using LoomExchange.Gateway;
 using LoomExchange.Gateway.Accounts;
+using LoomExchange.Gateway.Sessions;
 using LoomExchange.Node.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -80,6 +81,10 @@ public static class ExchangeHosting
                     // The gateway starts with the actor system: the hub at AccountEventsPath, the registry, the TCP listener.
                     var region = actors.Get<OrderBookRegion>();
                     gateway.StartAsync(system, region).GetAwaiter().GetResult();
+
+                    // For admin commands (exchange sessions, exchange kick): the registry answers ListSessions and KickSession.
+                    actors.Register<SessionRegistry>(gateway.Context!.SessionRegistry);
+                    actors.Register<AccountEventsHub>(gateway.Context.AccountEvents);
                 })
                 .WithActorSystemLivenessCheck()
                 .WithAkkaClusterReadinessCheck()
