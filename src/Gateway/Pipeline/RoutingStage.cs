@@ -80,7 +80,6 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         {
             _self = GetStageActor(OnMessage).Ref;
             _lastSent = Environment.TickCount64;
-            ScheduleRepeatedly(TimeoutTimer, TimeSpan.FromMilliseconds(Math.Clamp(_timeoutMs / 4, 10, 1_000)));
             Pull(In);
         }
 
@@ -179,6 +178,13 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             request.Deadline = Environment.TickCount64 + _timeoutMs;
             _pending[correlationId] = request;
             _counters!.Request();
+
+            // The timeout sweep runs only while something is pending: thousands of idle sessions cost no ticks.
+            if (_pending.Count == 1 && !IsTimerActive(TimeoutTimer))
+            {
+                ScheduleRepeatedly(TimeoutTimer, TimeSpan.FromMilliseconds(Math.Clamp(_timeoutMs / 4, 10, 1_000)));
+            }
+
             if (request.Message is OrderStatusRequest status)
             {
                 _context.OrderBooks.Tell(new GetOrderStatus(request.Symbol, _session!.AccountId, status.OrderId, correlationId), _self);
@@ -275,6 +281,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         {
             if (_pending.Count == 0)
             {
+                CancelTimer(TimeoutTimer);
                 return;
             }
 
