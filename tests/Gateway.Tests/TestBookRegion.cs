@@ -7,14 +7,16 @@ namespace LoomExchange.Gateway.Tests;
 
 /// <summary>
 /// Stands in for the <c>orderbook</c> shard region in one process: one real <see cref="OrderBookActor"/> per symbol,
-/// started on first use, messages forwarded with their sender (as sharding does). <see cref="Hold"/> makes it swallow
-/// book messages (a book that does not answer).
+/// started on first use, messages forwarded with their sender (as sharding does). <see cref="Hold"/> makes it keep
+/// book messages back (a book that does not answer) and delivers them when released; <see cref="CountHeld"/> tells how
+/// many it holds.
 /// </summary>
 public sealed class TestBookRegion : ReceiveActor
 {
     private readonly InstrumentRegistry _registry;
     private readonly OrderBookSettings _settings;
     private readonly TimeProvider _time;
+    private readonly List<(IBookMessage Message, IActorRef Sender)> _held = [];
     private bool _holding;
 
     public TestBookRegion(InstrumentRegistry registry, OrderBookSettings settings, TimeProvider time)
@@ -22,27 +24,44 @@ public sealed class TestBookRegion : ReceiveActor
         _registry = registry;
         _settings = settings;
         _time = time;
-        Receive<Hold>(h => _holding = h.On);
+        Receive<Hold>(h =>
+        {
+            _holding = h.On;
+            if (!_holding)
+            {
+                foreach (var (message, sender) in _held)
+                {
+                    BookOf(message.Symbol).Tell(message, sender);
+                }
+
+                _held.Clear();
+            }
+        });
+        Receive<CountHeld>(_ => Sender.Tell(_held.Count));
         Receive<IBookMessage>(m =>
         {
             if (_holding)
             {
+                _held.Add((m, Sender));
                 return;
             }
 
-            var book = Context.Child(m.Symbol);
-            if (book.IsNobody())
-            {
-                book = Context.ActorOf(OrderBookActor.Props(m.Symbol, _registry, _settings, _time), m.Symbol);
-            }
-
-            book.Forward(m);
+            BookOf(m.Symbol).Forward(m);
         });
+    }
+
+    private IActorRef BookOf(string symbol)
+    {
+        var book = Context.Child(symbol);
+        return book.IsNobody() ? Context.ActorOf(OrderBookActor.Props(symbol, _registry, _settings, _time), symbol) : book;
     }
 
     public static Props Props(InstrumentRegistry registry, OrderBookSettings settings, TimeProvider time) =>
         Akka.Actor.Props.Create(() => new TestBookRegion(registry, settings, time));
 
-    /// <summary>While on, book messages are dropped: no answer ever comes.</summary>
+    /// <summary>While on, book messages are held back: no answer comes until released.</summary>
     public sealed record Hold(bool On) : INoSerializationVerificationNeeded;
+
+    /// <summary>Answered with the number of held messages (an <see cref="int"/>).</summary>
+    public sealed record CountHeld : INoSerializationVerificationNeeded;
 }
