@@ -63,7 +63,16 @@ public sealed class GatewayHost(GatewayOptions options, InstrumentRegistry instr
 
         if (Options.Tcp.Enabled && Options.Tcp.Edge == "akka")
         {
-            _tcp = await TcpGatewayServer.BindAsync(system, Materializer, Context, Options.Tcp.Host, Options.Tcp.Port).ConfigureAwait(false);
+            try
+            {
+                _tcp = await TcpGatewayServer.BindAsync(system, Materializer, Context, Options.Tcp.Host, Options.Tcp.Port).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new InvalidOperationException(
+                    $"gateway tcp cannot listen on {Options.Tcp.Host}:{Options.Tcp.Port} (Loom:Gateway:Tcp:Host/Port; is the port taken?): {e.Message}", e);
+            }
+
             log.Info("gateway tcp listening on {0}", _tcp.LocalAddress);
         }
         else if (Options.Tcp.Enabled)
