@@ -20,7 +20,7 @@ public sealed partial class GatewayNodeSpecs
     [Fact]
     public async Task Should_accept_an_order_over_the_binary_tcp_gateway()
     {
-        await using var node = await NodeProcess.StartAsync();
+        await using var node = await NodeProcess.StartAsync("--Loom:Gateway:Tcp:Edge=akka");
         var port = int.Parse(ListeningOn().Match(node.Output).Groups[1].Value, CultureInfo.InvariantCulture);
 
         await PlaceOverTcpAsync(port);
@@ -29,7 +29,7 @@ public sealed partial class GatewayNodeSpecs
     [Fact]
     public async Task Should_report_a_maker_fill_to_the_makers_own_session()
     {
-        await using var node = await NodeProcess.StartAsync();
+        await using var node = await NodeProcess.StartAsync("--Loom:Gateway:Tcp:Edge=akka");
         var port = int.Parse(ListeningOn().Match(node.Output).Groups[1].Value, CultureInfo.InvariantCulture);
         using var deadline = new CancellationTokenSource(Deadline);
         using var makerClient = new TcpClient();

@@ -89,7 +89,17 @@ internal sealed class BenchRun(BenchSettings settings)
         return true;
     }
 
-    public void Failure(Exception error) => _failures.AddOrUpdate(error.GetType().Name + ": " + error.Message.Split(';')[0], 1, (_, n) => n + 1);
+    public void Failure(Exception error) => _failures.AddOrUpdate(FailureKind(error), 1, (_, n) => n + 1);
+
+    /// <summary>
+    /// A bounded set of keys: the exception type, plus the protocol error code where there is one. Messages name client
+    /// order ids, so keying by message would print one line per failed request.
+    /// </summary>
+    private static string FailureKind(Exception error) => error switch
+    {
+        LoomExchange.Client.LoomProtocolException protocol => $"{nameof(LoomExchange.Client.LoomProtocolException)}: {protocol.Code}",
+        _ => error.GetType().Name,
+    };
 
     public long Rejected => _rejects.Sum();
 

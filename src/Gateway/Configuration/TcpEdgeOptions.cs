@@ -14,5 +14,5 @@ public sealed class TcpEdgeOptions
     /// Which socket layer feeds the same per-connection flow: <c>akka</c> (Akka.Streams TCP) or <c>kestrel</c>
     /// (a Kestrel connection handler over System.IO.Pipelines).
     /// </summary>
-    public string Edge { get; set; } = "akka";
+    public string Edge { get; set; } = "kestrel";
 }
