@@ -25,13 +25,18 @@ public static class KestrelListeners
                 throw new InvalidOperationException($"urls '{url}': with Loom:Gateway:Tcp:Edge=kestrel only http:// URLs are supported");
             }
 
-            if (uri.IsLoopback && !IPAddress.TryParse(uri.Host, out _))
+            if (IPAddress.TryParse(uri.Host, out var address))
+            {
+                kestrel.Listen(address, uri.Port);
+            }
+            else if (uri.IsLoopback)
             {
                 kestrel.ListenLocalhost(uri.Port);
             }
             else
             {
-                kestrel.Listen(IPAddress.Parse(uri.Host), uri.Port);
+                // A host name (e.g. a pod's): Kestrel binds names to every address, as it does for names in urls.
+                kestrel.ListenAnyIP(uri.Port);
             }
         }
 
