@@ -49,7 +49,7 @@ internal sealed class BenchConnection : IAsyncDisposable
     /// <summary>Sends the flow's next request, counted as scheduled at <paramref name="scheduled"/> (a Stopwatch timestamp).</summary>
     public bool SendNext(long scheduled)
     {
-        if (!_run.TryReserveSend(scheduled))
+        if (!_run.TryReserveSend(scheduled, out var measured))
         {
             return false;
         }
@@ -62,7 +62,7 @@ internal sealed class BenchConnection : IAsyncDisposable
 
         try
         {
-            _client!.Send(request, scheduled);
+            _client!.Send(request, BenchTag.Of(scheduled, measured));
             return true;
         }
         catch (LoomConnectionException error)
@@ -97,7 +97,7 @@ internal sealed class BenchConnection : IAsyncDisposable
             _flow.Observe(report);
             if (answered is not null && _run.Answer(answered.Tag, now, report.ExecType == ExecType.Rejected ? report.RejectReason : null))
             {
-                _latency.RecordValue(Math.Max(1, (long)((now - answered.Tag) * MicrosPerTick)));
+                _latency.RecordValue(Math.Max(1, (long)((now - BenchTag.Scheduled(answered.Tag)) * MicrosPerTick)));
             }
         }
 
@@ -109,7 +109,7 @@ internal sealed class BenchConnection : IAsyncDisposable
 
     private void OnFailed(SentRequest request, Exception error)
     {
-        if (request.Tag >= _run.MeasureStart)
+        if (BenchTag.IsMeasured(request.Tag))
         {
             _run.Failure(error);
         }

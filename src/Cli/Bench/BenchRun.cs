@@ -47,15 +47,20 @@ internal sealed class BenchRun(BenchSettings settings)
 
     public void Stop() => Volatile.Write(ref _stopping, 1);
 
-    /// <summary>Counts a send scheduled at <paramref name="scheduled"/>; false once the run stops (order budget spent).</summary>
-    public bool TryReserveSend(long scheduled)
+    /// <summary>
+    /// Counts a send scheduled at <paramref name="scheduled"/>; false once the run stops (order budget spent).
+    /// <paramref name="measured"/> says whether it counts, decided here once (see <see cref="BenchTag"/>).
+    /// </summary>
+    public bool TryReserveSend(long scheduled, out bool measured)
     {
+        measured = false;
         if (Stopping)
         {
             return false;
         }
 
-        if (scheduled >= MeasureStart && Interlocked.Increment(ref _measuredSent) > (Settings.Orders ?? long.MaxValue))
+        measured = scheduled >= MeasureStart;
+        if (measured && Interlocked.Increment(ref _measuredSent) > (Settings.Orders ?? long.MaxValue))
         {
             Interlocked.Decrement(ref _measuredSent);
             Stop();
@@ -66,15 +71,15 @@ internal sealed class BenchRun(BenchSettings settings)
         return true;
     }
 
-    /// <summary>Counts an answer; true when the request was measured.</summary>
-    public bool Answer(long scheduled, long now, RejectReason? reject)
+    /// <summary>Counts the answer to the request tagged <paramref name="tag"/>; true when that request was measured.</summary>
+    public bool Answer(long tag, long now, RejectReason? reject)
     {
         if (Interlocked.Increment(ref _answered) == Settings.Warmup && MeasureStart == long.MaxValue)
         {
             StartMeasuring(now);
         }
 
-        if (scheduled < MeasureStart)
+        if (!BenchTag.IsMeasured(tag))
         {
             return false;
         }
