@@ -7,7 +7,7 @@ namespace LoomExchange.Messages.Wire;
 /// is the id of the request that caused it (for a maker's fill: the id the maker placed its order with).
 /// <paramref name="Price"/>/<paramref name="Quantity"/> are the order's; <paramref name="LastPrice"/>/<paramref name="LastQuantity"/>
 /// and <paramref name="TradeId"/> describe the trade of a fill; <paramref name="LeavesQuantity"/> is what still rests.
-/// <paramref name="Timestamp"/> is the exchange's time of the event (Unix time in nanoseconds).
+/// <paramref name="Timestamp"/> is the exchange's time of the event (Unix milliseconds).
 /// </summary>
 public sealed record ExecutionReport(
     ExecType ExecType,
