@@ -6,7 +6,7 @@ namespace LoomExchange.Gateway.Tests;
 /// The Akka configuration of these specs, as in the actor specs: <c>serialize-messages = on</c> with strict serialization
 /// and our serializer, so a message that could not cross a node boundary fails here; in-memory journal and snapshots.
 /// Gateway-local messages are <c>INoSerializationVerificationNeeded</c>; the persistence internals that lack it go
-/// through <see cref="InProcessReferenceSerializer"/>.
+/// through <see cref="Actors.Tests.InProcessReferenceSerializer"/>.
 /// </summary>
 public static class TestConfig
 {
@@ -21,7 +21,7 @@ public static class TestConfig
             serialization-settings.allow-unregistered-types = off
             serializers {
               loom = "LoomExchange.Actors.Serialization.ExchangeSerializer, LoomExchange.Actors"
-              test-reference = "LoomExchange.Gateway.Tests.InProcessReferenceSerializer, LoomExchange.Gateway.Tests"
+              test-reference = "LoomExchange.Actors.Tests.InProcessReferenceSerializer, LoomExchange.Gateway.Tests"
             }
             serialization-bindings {
               "LoomExchange.Actors.Protocol.IExchangeMessage, LoomExchange.Actors" = loom
@@ -32,7 +32,7 @@ public static class TestConfig
               "Akka.Persistence.Journal.AsyncWriteJournal+Desequenced, Akka.Persistence" = test-reference
             }
             serialization-identifiers {
-              "LoomExchange.Gateway.Tests.InProcessReferenceSerializer, LoomExchange.Gateway.Tests" = 7499
+              "LoomExchange.Actors.Tests.InProcessReferenceSerializer, LoomExchange.Gateway.Tests" = 7499
             }
           }
           persistence {
