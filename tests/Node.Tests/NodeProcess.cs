@@ -149,7 +149,7 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>A loopback port nobody listens on now: bind port 0, read what the OS chose, release it.</summary>
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
