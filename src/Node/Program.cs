@@ -1,3 +1,5 @@
+using LoomExchange.Admin;
+using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using LoomExchange.Node.Hosting;
 using LoomExchange.Node.Http;
@@ -25,6 +27,7 @@ var app = builder.Build();
 app.MapExchangeHealth();
 app.MapOrderApi();
 app.MapGatewayWebSocket(options.Gateway);
+app.MapLoomAdmin([ExchangeAdmin.OrderBookRegionName])?.MapExchangePalette();
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
 app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
