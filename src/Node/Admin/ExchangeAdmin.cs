@@ -11,8 +11,8 @@ using LoomExchange.Node.Http;
 namespace LoomExchange.Node.Admin;
 
 /// <summary>
-/// The exchange palette of the admin API (<c>/admin/exchange/…</c>), on exchange nodes only: symbols, halt and resume,
-/// book depth, one order, this node's sessions and kick. Books are reached through the shard region, so any node answers
+/// The exchange palette of the admin API (<c>/admin/exchange/…</c>), on exchange nodes only: symbols (and add/update),
+/// halt and resume, book depth, one order, snapshot and replay, this node's sessions and kick, and the kill switch. Books are reached through the shard region, so any node answers
 /// for any symbol; sessions are the answering node's own.
 /// </summary>
 public static class ExchangeAdmin
@@ -35,6 +35,9 @@ public static class ExchangeAdmin
         exchange.MapGet("/books/{symbol}/orders/{orderId:long}", OrderAsync);
         exchange.MapGet("/sessions", SessionsAsync);
         exchange.MapPost("/sessions/{sessionId:long}/kick", KickAsync);
+        exchange.MapInstrumentAdmin();
+        exchange.MapBookHistoryAdmin();
+        exchange.MapKillSwitchAdmin();
         return exchange;
     }
 

@@ -9,11 +9,13 @@ using Akka.Remote.Hosting;
 using LoomExchange.Actors.Instruments;
 using LoomExchange.Actors.OrderBooks;
 using LoomExchange.Actors.Protocol;
+using LoomExchange.Actors.Risk;
 using LoomExchange.Actors.Serialization;
 using LoomExchange.Actors.Sharding;
 using LoomExchange.Gateway;
 using LoomExchange.Gateway.Accounts;
 using LoomExchange.Gateway.Sessions;
+using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -30,6 +32,7 @@ public static class ExchangeHosting
     public static IServiceCollection AddExchange(this IServiceCollection services, LoomOptions options, JournalDatabase journal)
     {
         var registry = new InstrumentRegistry(options.Instruments.Select(i => i.ToSpec()));
+        var blocklist = new AccountBlocklist();
         var bookSettings = new OrderBookSettings
         {
             SnapshotEveryEvents = options.OrderBook.SnapshotEveryEvents,
@@ -37,11 +40,14 @@ public static class ExchangeHosting
             MaxCommandsPerWrite = options.OrderBook.MaxCommandsPerWrite,
             JournalPluginId = journal.BookJournalConnectionString is null ? null : BookJournalPluginId,
             AccountEventsPath = "/user/" + AccountEventsHub.Name,
+            Blocklist = blocklist,
         };
         options.Gateway.Validate(options.Profile);
         var gateway = new GatewayHost(options.Gateway, registry);
         var cluster = options.Cluster;
         services.AddSingleton(registry);
+        services.AddSingleton(blocklist);
+        services.AddSingleton(bookSettings);
         services.AddSingleton(journal);
         services.AddSingleton(gateway);
         services.AddAkka(cluster.SystemName, (akka, _) =>
@@ -86,6 +92,7 @@ public static class ExchangeHosting
                     actors.Register<SessionRegistry>(gateway.Context!.SessionRegistry);
                     actors.Register<AccountEventsHub>(gateway.Context.AccountEvents);
                 })
+                .WithExchangeAdmin(registry, blocklist)
                 .WithActorSystemLivenessCheck()
                 .WithAkkaClusterReadinessCheck()
                 .WithHealthCheck(
