@@ -2,6 +2,7 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using LoomExchange.Admin;
 using LoomExchange.Clustering;
 using LoomExchange.Lighthouse;
 
@@ -42,6 +43,9 @@ builder.Services.AddAkka(settings.SystemName, (akka, _) =>
 var app = builder.Build();
 app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("liveness") });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+
+// The cluster palette only: a Lighthouse hosts no shard regions, so the sharding queries say so (no_shard_regions).
+app.MapLoomAdmin([]);
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Lighthouse");
 app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(

@@ -1,4 +1,6 @@
+using LoomExchange.Admin;
 using LoomExchange.Clustering;
+using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using LoomExchange.Node.Hosting;
 using LoomExchange.Node.Http;
@@ -26,6 +28,7 @@ var app = builder.Build();
 app.MapExchangeHealth();
 app.MapOrderApi();
 app.MapGatewayWebSocket(options.Gateway);
+app.MapLoomAdmin([ExchangeAdmin.OrderBookRegionName])?.MapExchangePalette();
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
 var timing = app.Services.GetRequiredService<ClusterTiming>();
