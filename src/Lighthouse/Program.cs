@@ -56,4 +56,7 @@ app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
     string.Join(", ", app.Urls),
     timing));
 
+var actorSystem = app.Services.GetRequiredService<Akka.Actor.ActorSystem>();
 await app.RunAsync().ConfigureAwait(false);
+var stoppedBecause = ShutdownExitCode.Apply(actorSystem);
+log.LogInformation("Stopped ({Reason}); exit code {ExitCode}", stoppedBecause?.GetType().Name ?? "host shutdown", Environment.ExitCode);

@@ -1,9 +1,9 @@
 namespace LoomExchange.Node.Tests;
 
 /// <summary>
-/// The cluster by configuration alone, as real processes: a Lighthouse seed, two exchange nodes joined through it on
+/// The cluster by configuration alone, as real processes: a Lighthouse seed, three exchange nodes joined through it on
 /// one PostgreSQL journal. Any node serves any symbol (orders and answers cross real remoting and the serializer), and
-/// a node that leaves on SIGTERM hands its books to the other with every acknowledged order.
+/// a node that leaves (admin command or SIGTERM) hands its books to the others with every acknowledged order.
 /// </summary>
 public sealed class ClusterProcessSpecs(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
@@ -15,7 +15,7 @@ public sealed class ClusterProcessSpecs(PostgresServer postgres) : IClassFixture
     ];
 
     [Fact]
-    public async Task Nodes_joined_through_a_Lighthouse_serve_every_symbol_and_a_leaving_node_hands_its_books_over()
+    public async Task Nodes_joined_through_a_Lighthouse_serve_every_symbol_and_leaving_nodes_hand_their_books_over()
     {
         await using var seed = await LighthouseSeed.StartAsync();
         string[] configuration =
@@ -24,38 +24,62 @@ public sealed class ClusterProcessSpecs(PostgresServer postgres) : IClassFixture
             $"--Loom:Persistence:ConnectionString={postgres.ConnectionString}",
             $"--Loom:Cluster:Seeds:0={seed.Address}",
         ];
-        await using var first = await NodeProcess.StartAsync(configuration);
-        await using var second = await NodeProcess.StartAsync(configuration);
-        NodeProcess[] nodes = [first, second];
+        await using var first = await AdminNode.StartAsync(configuration);
+        await using var second = await AdminNode.StartAsync(configuration);
+        await using var third = await AdminNode.StartAsync(configuration);
+        AdminNode[] nodes = [first, second, third];
 
-        // Placed through alternating nodes, read back through the other: whichever node owns a book, both reach it.
-        var placed = new Dictionary<string, OrderReply>();
+        // Placed through one node, read back through the next: whichever node owns a book, every node reaches it.
+        var placed = new Dictionary<string, long>();
         for (var i = 0; i < Orders.Length; i++)
         {
             var (symbol, price, quantity) = Orders[i];
-            using var response = await nodes[i % 2].Client.PlaceAsync(new PlaceOrder(symbol, 1001, i + 1, "buy", price, quantity));
-            var reply = await response.ReadAsync<OrderReply>();
-            Assert.True(reply.Status == "executed", $"{symbol} answered {reply}");
-            placed[symbol] = reply;
+            placed[symbol] = await PlaceAsync(nodes[i % 3], symbol, i + 1, price, quantity);
+            var book = await nodes[(i + 1) % 3].Node.Client.GetOrdersAsync(symbol);
+            Assert.Equal(placed[symbol], Assert.Single(book.Orders).OrderId);
         }
 
-        foreach (var (symbol, reply) in placed)
-        {
-            var index = Array.FindIndex(Orders, o => o.Symbol == symbol);
-            var book = await nodes[(index + 1) % 2].Client.GetOrdersAsync(symbol);
-            Assert.Equal(reply.OrderId, Assert.Single(book.Orders).OrderId);
-        }
+        // One cluster: the Lighthouse and three exchange nodes, and the books spread over the exchange nodes.
+        var show = await third.JsonAsync("cluster", "show");
+        Assert.Equal(4, show.GetProperty("count").GetInt32());
+        Assert.Contains(show.GetProperty("members").EnumerateArray(), m => m.GetProperty("roles").EnumerateArray().Any(r => r.GetString() == "lighthouse"));
+        var hosting = (await third.JsonAsync("cluster-sharding", "shard-stats", "-r", "orderbook")).GetProperty("nodes").EnumerateArray()
+            .Where(n => n.GetProperty("shards").GetArrayLength() > 0)
+            .Select(n => n.GetProperty("address").GetString())
+            .ToList();
+        Assert.True(hosting.Count >= 2, $"the books should spread over the nodes, but only {string.Join(", ", hosting)} host any");
 
-        Assert.Equal(0, await first.TerminateAsync(TimeSpan.FromSeconds(60)));
+        // Leave by admin command: the node hands its books off, leaves, and its process ends cleanly.
+        var firstAddress = (await first.JsonAsync("cluster", "show")).GetProperty("self").GetString()!;
+        var leave = await third.RunAsync("cluster", "leave", firstAddress);
+        Assert.True(leave.ExitCode == 0, leave.ToString());
+        var exitCode = await first.Node.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(exitCode == 0, $"the node that left exited with {exitCode}:{Environment.NewLine}{first.Node.Output}");
+        await EveryBookHoldsItsOrderAsync(second, placed);
 
-        // Every book now lives on the second node, recovered with its acknowledged order, and takes new ones.
+        // Leave by SIGTERM: the same hand-off; the last node serves every book and takes new orders.
+        Assert.Equal(0, await second.Node.TerminateAsync(TimeSpan.FromSeconds(60)));
+        await EveryBookHoldsItsOrderAsync(third, placed);
         foreach (var (symbol, price, quantity) in Orders)
         {
-            var book = await second.Client.GetOrdersAsync(symbol);
-            Assert.Equal(placed[symbol].OrderId, Assert.Single(book.Orders).OrderId);
-            using var response = await second.Client.PlaceAsync(new PlaceOrder(symbol, 1001, 100, "buy", price, quantity));
-            var reply = await response.ReadAsync<OrderReply>();
-            Assert.True(reply.Status == "executed", $"{symbol} after the hand-off answered {reply}");
+            await PlaceAsync(third, symbol, 100, price, quantity);
         }
+    }
+
+    private static async Task EveryBookHoldsItsOrderAsync(AdminNode via, Dictionary<string, long> placed)
+    {
+        foreach (var (symbol, orderId) in placed)
+        {
+            var book = await via.Node.Client.GetOrdersAsync(symbol);
+            Assert.Equal(orderId, Assert.Single(book.Orders).OrderId);
+        }
+    }
+
+    private static async Task<long> PlaceAsync(AdminNode via, string symbol, long clientOrderId, string price, string quantity)
+    {
+        using var response = await via.Node.Client.PlaceAsync(new PlaceOrder(symbol, 1001, clientOrderId, "buy", price, quantity));
+        var reply = await response.ReadAsync<OrderReply>();
+        Assert.True(reply.Status == "executed", $"{symbol} answered {reply}");
+        return reply.OrderId;
     }
 }
