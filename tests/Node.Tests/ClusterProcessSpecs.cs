@@ -8,7 +8,7 @@ namespace LoomExchange.Node.Tests;
 public sealed class ClusterProcessSpecs(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     /// <summary>One valid resting buy per default instrument (tick, lot and minimum of appsettings.json).</summary>
-    private static readonly (string Symbol, string Price, string Quantity)[] Orders =
+    internal static readonly (string Symbol, string Price, string Quantity)[] Orders =
     [
         ("BTC-USD", "60000.00", "0.5"), ("ETH-USD", "3000.00", "2"), ("SOL-USD", "150.000", "10"), ("XRP-USD", "0.5000", "100"),
         ("EUR-USD", "1.10000", "1000"), ("AAPL", "200.00", "5"), ("MSFT", "400.00", "5"), ("GOLD", "2300.0", "1"),

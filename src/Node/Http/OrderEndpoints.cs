@@ -76,8 +76,7 @@ public static class OrderEndpoints
             return unknown;
         }
 
-        var answer = await region.ActorRef.Ask<BookDepth>(new GetBookDepth(spec.Symbol, Math.Clamp(depth ?? 10, 1, 1000)), AnswerTimeout).ConfigureAwait(false);
-        return Results.Ok(OrderResponseMapper.ToResponse(answer, spec));
+        return await QueryAsync<BookDepth>(region, new GetBookDepth(spec.Symbol, Math.Clamp(depth ?? 10, 1, 1000)), answer => OrderResponseMapper.ToResponse(answer, spec)).ConfigureAwait(false);
     }
 
     private static async Task<IResult> OrdersAsync(string symbol, int? max, InstrumentRegistry registry, IRequiredActor<OrderBookRegion> region)
@@ -87,8 +86,7 @@ public static class OrderEndpoints
             return unknown;
         }
 
-        var answer = await region.ActorRef.Ask<BookOrders>(new GetBookOrders(spec.Symbol, Math.Clamp(max ?? 1000, 1, 100_000)), AnswerTimeout).ConfigureAwait(false);
-        return Results.Ok(OrderResponseMapper.ToResponse(answer, spec));
+        return await QueryAsync<BookOrders>(region, new GetBookOrders(spec.Symbol, Math.Clamp(max ?? 1000, 1, 100_000)), answer => OrderResponseMapper.ToResponse(answer, spec)).ConfigureAwait(false);
     }
 
     private static async Task<IResult> StatusAsync(string symbol, InstrumentRegistry registry, IRequiredActor<OrderBookRegion> region)
@@ -98,7 +96,25 @@ public static class OrderEndpoints
             return unknown;
         }
 
-        return Results.Ok(await region.ActorRef.Ask<BookStatus>(new GetBookStatus(spec.Symbol), AnswerTimeout).ConfigureAwait(false));
+        return await QueryAsync<BookStatus>(region, new GetBookStatus(spec.Symbol), status => status).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A read of a book. No answer in time is not a server fault: the book may be recovering or moving to another node
+    /// (a failover, a hand-off), so the caller gets 503 with a reason code and may simply ask again.
+    /// </summary>
+    private static async Task<IResult> QueryAsync<T>(IRequiredActor<OrderBookRegion> region, IBookMessage query, Func<T, object> toResponse)
+    {
+        try
+        {
+            return Results.Ok(toResponse(await region.ActorRef.Ask<T>(query, AnswerTimeout).ConfigureAwait(false)));
+        }
+        catch (AskTimeoutException)
+        {
+            return Results.Json(
+                new ApiError($"the book of {query.Symbol} did not answer within {AnswerTimeout.TotalSeconds:0} s (recovering or moving to another node); ask again", "Unavailable"),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static async Task<IResult> SendAsync(IRequiredActor<OrderBookRegion> region, InstrumentSpec spec, OrderCommand command)
