@@ -13,6 +13,26 @@ public static class Loomctl
         public override string ToString() => $"exit {ExitCode}{Environment.NewLine}{StandardOutput}{Environment.NewLine}{StandardError}";
     }
 
+    /// <summary>Starts a long-running loomctl command (e.g. <c>cluster tail</c>) whose output is read line by line; disposing kills it.</summary>
+    public static Streaming Start(params string[] arguments)
+    {
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(LocateDll());
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start loomctl");
+        process.StandardInput.Close();
+        return new Streaming(process);
+    }
+
     public static async Task<Result> RunAsync(params string[] arguments)
     {
         var dll = LocateDll();
@@ -61,5 +81,34 @@ public static class Loomctl
         }
 
         throw new FileNotFoundException("LoomExchange.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A running loomctl whose standard output is read as it comes.</summary>
+    public sealed class Streaming(Process process) : IDisposable
+    {
+        /// <summary>Reads lines until one satisfies <paramref name="match"/>; fails if the output ends or the deadline passes first.</summary>
+        public async Task<string> ReadUntilAsync(Func<string, bool> match, TimeSpan deadline)
+        {
+            using var timeout = new CancellationTokenSource(deadline);
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token).ConfigureAwait(false) is { } line)
+            {
+                if (match(line))
+                {
+                    return line;
+                }
+            }
+
+            throw new InvalidOperationException("loomctl's output ended before the expected line");
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
     }
 }

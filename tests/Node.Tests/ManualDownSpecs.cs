@@ -1,7 +1,7 @@
 namespace LoomExchange.Node.Tests;
 
 /// <summary>
-/// A crashed node downed by hand (<c>loomctl cluster unreachable</c>, <c>cluster down-unreachable</c>) where the Split
+/// A crashed node downed by hand (<c>loomctl cluster unreachable</c>, <c>cluster down-unreachable</c>, watched with <c>cluster tail</c>) where the Split
 /// Brain Resolver is set to wait long: its books then move to the survivor with every acknowledged order.
 /// </summary>
 public sealed class ManualDownSpecs(PostgresServer postgres) : IClassFixture<PostgresServer>
@@ -28,7 +28,9 @@ public sealed class ManualDownSpecs(PostgresServer postgres) : IClassFixture<Pos
             placed[symbol] = (await response.ReadAsync<OrderReply>()).OrderId;
         }
 
-        var victimAddress = (await victim.JsonAsync("cluster", "show")).GetProperty("self").GetString();
+        var victimAddress = (await victim.JsonAsync("cluster", "show")).GetProperty("self").GetString()!;
+        using var tail = Loomctl.Start("--node", survivor.Address, "--token", AdminNode.Token, "cluster", "tail", "--json");
+        await tail.ReadUntilAsync(line => line.Contains(victimAddress, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         await victim.Node.KillAsync();
 
         // Nothing downs it on its own within this spec: the operator sees it unreachable and downs it.
@@ -41,6 +43,9 @@ public sealed class ManualDownSpecs(PostgresServer postgres) : IClassFixture<Pos
         Assert.True(down.ExitCode == 0, down.ToString());
         await EventuallyAsync(async () => (await survivor.JsonAsync("cluster", "show")).GetProperty("members").EnumerateArray()
             .All(m => m.GetProperty("address").GetString() != victimAddress));
+
+        // The operator watching `cluster tail` saw it go.
+        await tail.ReadUntilAsync(line => line.Contains("\"MemberRemoved\"", StringComparison.Ordinal) && line.Contains(victimAddress, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
         foreach (var (symbol, orderId) in placed)
         {
