@@ -41,6 +41,11 @@ public sealed class GatewayHost(GatewayOptions options, InstrumentRegistry instr
             : null;
         var hub = system.ActorOf(AccountEventsHub.Props(orderBooks, mediator), AccountEventsHub.Name);
         var registry = system.ActorOf(SessionRegistry.Props(), SessionRegistry.Name);
+        if (mediator is not null)
+        {
+            system.ActorOf(ClusterRemovalWatcher.Props(registry), "gateway-cluster-removals");
+        }
+
         Context = new GatewayContext(Options, instruments, orderBooks, hub, registry, log);
         Materializer = system.Materializer(namePrefix: "gateway");
 

@@ -185,6 +185,11 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
                 ScheduleRepeatedly(TimeoutTimer, TimeSpan.FromMilliseconds(Math.Clamp(_timeoutMs / 4, 10, 1_000)));
             }
 
+            SendToBook(request, correlationId);
+        }
+
+        private void SendToBook(ClientRequest request, long correlationId)
+        {
             if (request.Message is OrderStatusRequest status)
             {
                 _context.OrderBooks.Tell(new GetOrderStatus(request.Symbol, _session!.AccountId, status.OrderId, correlationId), _self);
@@ -217,6 +222,9 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
                         break;
                     case AccountEvents events:
                         _reporter.OnAccountEvents(events, _reports);
+                        break;
+                    case ResendPendingRequests resend:
+                        Resend(resend);
                         break;
                     case EndSession end:
                         _context.Log.Info("gateway: ending session {0} (account {1}, {2}): {3}", _session!.SessionId, _session.AccountId, _connection.RemoteEndPoint, end.Reason);
@@ -275,6 +283,23 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             Enqueue(new Logout(ProtocolErrorCode.SlowConsumer, $"more than {_bufferLimit} messages waited for you; read faster"));
             ScheduleOnce(AbortTimer, SlowConsumerGrace);
             Finish();
+        }
+
+        /// <summary>Sends every unanswered request again with a fresh deadline: the first answer counts, a later one is dropped.</summary>
+        private void Resend(ResendPendingRequests resend)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            _context.Log.Info("gateway: session {0} resends {1} unanswered request(s): {2}", _session!.SessionId, _pending.Count, resend.Reason);
+            var deadline = Environment.TickCount64 + _timeoutMs;
+            foreach (var (correlationId, request) in _pending)
+            {
+                request.Deadline = deadline;
+                SendToBook(request, correlationId);
+            }
         }
 
         private void ExpireRequests()

@@ -37,6 +37,13 @@ public sealed class SessionRegistry : ReceiveActor
                 session.Session.Tell(new EndSession(end.Reason));
             }
         });
+        Receive<ResendPendingRequests>(resend =>
+        {
+            foreach (var (_, session) in _sessions)
+            {
+                session.Session.Tell(resend);
+            }
+        });
         Receive<KickSession>(k =>
         {
             var found = _sessions.TryGetValue(k.SessionId, out var session);
