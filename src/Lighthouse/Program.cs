@@ -2,6 +2,7 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using LoomExchange.Clustering;
 using LoomExchange.Lighthouse;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,11 @@ builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fff
 builder.WebHost.UseUrls(builder.Configuration["urls"] ?? "http://127.0.0.1:5090");
 
 var settings = LighthouseSettings.From(builder.Configuration);
+
+// The same failure detector and Split Brain Resolver as the exchange nodes: a Lighthouse is often the leader that downs.
+var timing = ClusterTiming.From(
+    builder.Configuration.GetSection("Loom:Cluster:FailureDetector").Get<FailureDetectorSettings>() ?? new(),
+    builder.Configuration.GetSection("Loom:Cluster:SplitBrain").Get<SplitBrainSettings>() ?? new());
 builder.Services.AddHealthChecks();
 builder.Services.AddAkka(settings.SystemName, (akka, _) =>
 {
@@ -18,6 +24,7 @@ builder.Services.AddAkka(settings.SystemName, (akka, _) =>
             loggers.ClearLoggers();
             loggers.AddLoggerFactory();
         })
+        .AddHocon(timing.ToConfig(), HoconAddMode.Prepend)
         .WithRemoting(settings.Host, settings.Port)
         .WithClustering(new ClusterOptions
         {
@@ -38,10 +45,11 @@ app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Con
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Lighthouse");
 app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
-    "Lighthouse {Address} listening (role {Role}), seeds: {Seeds}; http {Urls}",
+    "Lighthouse {Address} listening (role {Role}), seeds: {Seeds}; http {Urls}; {Timing}",
     settings.SelfAddress,
     LighthouseRoles.Lighthouse,
     settings.Seeds.Count == 0 ? "none, joins itself" : string.Join(", ", settings.Seeds),
-    string.Join(", ", app.Urls)));
+    string.Join(", ", app.Urls),
+    timing));
 
 await app.RunAsync().ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using LoomExchange.Clustering;
 using LoomExchange.Node.Configuration;
 using LoomExchange.Node.Hosting;
 using LoomExchange.Node.Http;
@@ -27,13 +28,15 @@ app.MapOrderApi();
 app.MapGatewayWebSocket(options.Gateway);
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
+var timing = app.Services.GetRequiredService<ClusterTiming>();
 app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
-    "Loom Exchange node listening: http {Urls}, cluster {Host}:{Port} (seeds: {Seeds}), journal {Journal}, instruments {Instruments}",
+    "Loom Exchange node listening: http {Urls}, cluster {Host}:{Port} (seeds: {Seeds}), journal {Journal}, instruments {Instruments}; {Timing}",
     string.Join(", ", app.Urls),
     options.Cluster.Host,
     options.Cluster.Port,
     options.Cluster.Seeds.Count == 0 ? "none, joins itself" : string.Join(", ", options.Cluster.Seeds),
     journal.Describe(),
-    string.Join(", ", options.Instruments.Select(i => i.Symbol))));
+    string.Join(", ", options.Instruments.Select(i => i.Symbol)),
+    timing));
 
 await app.RunAsync().ConfigureAwait(false);

@@ -32,6 +32,31 @@ public sealed class PassivationSpecs(ITestOutputHelper output) : BookSpec(output
     }
 
     [Fact]
+    public async Task Should_answer_commands_that_arrive_after_the_stop_with_a_retryable_reject()
+    {
+        var book = StartBook();
+        Gate.Hold();
+        var inFlight = Send(book, Limit(1, 101, Side.Buy, 1000, 10));
+        await Gate.WhenArrived(1).WaitAsync(Deadline);
+        book.Tell(StopBook.Instance, TestActor);
+
+        // A hand-off races the region's buffering: this one reaches the stopping book and must not die with it.
+        var late = Send(book, Limit(2, 201, Side.Sell, 1010, 20));
+        Gate.Release();
+
+        Assert.Equal(CommandStatus.Executed, ExpectResult(inFlight).Status);
+        var answer = ExpectResult(late);
+        Assert.Equal(CommandStatus.Rejected, answer.Status);
+        Assert.Equal(RejectReason.ServiceUnavailable, answer.RejectReason);
+        ExpectTerminated(book, Deadline);
+
+        // Nothing of it was applied: the retry on the book's next home places it for real.
+        var woken = StartBook();
+        Assert.Equal(CommandStatus.Executed, Execute(woken, Limit(2, 201, Side.Sell, 1010, 20)).Status);
+        Assert.Equal(2, StatusOf(woken).OrderCount);
+    }
+
+    [Fact]
     public void Should_wake_up_with_the_same_state_after_passivation()
     {
         var book = StartBook();

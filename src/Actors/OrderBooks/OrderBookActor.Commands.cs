@@ -182,8 +182,9 @@ public sealed partial class OrderBookActor
         }
 
         WritePendingBatch();
-        if (!_holdForSnapshot)
+        if (!_holdForSnapshot && !_stopping)
         {
+            // (While stopping, held commands stay stashed: StopWhenIdle answers them, since unstashed ones would die with the actor.)
             Stash.UnstashAll();
         }
 
@@ -202,7 +203,10 @@ public sealed partial class OrderBookActor
         if (_holdForSnapshot)
         {
             _holdForSnapshot = false;
-            Stash.UnstashAll();
+            if (!_stopping)
+            {
+                Stash.UnstashAll();
+            }
         }
     }
 
@@ -228,6 +232,17 @@ public sealed partial class OrderBookActor
         if (_eventsSinceSnapshot > 0)
         {
             SaveBookSnapshot();
+        }
+
+        // Commands that reached the book after the stop (a hand-off races the region's buffering) were never matched:
+        // answer them with a retryable reject instead of letting them die with the actor. A retry with the same client
+        // order id reaches the book's next home.
+        foreach (var envelope in Stash.ClearStash())
+        {
+            if (envelope.Message is BookCommand command)
+            {
+                RejectNow(envelope.Sender, command, RejectReason.ServiceUnavailable);
+            }
         }
 
         Context.Stop(Self);

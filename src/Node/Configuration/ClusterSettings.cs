@@ -1,3 +1,5 @@
+using LoomExchange.Clustering;
+
 namespace LoomExchange.Node.Configuration;
 
 /// <summary><c>Loom:Cluster</c>: Akka remoting address and how to join.</summary>
@@ -14,4 +16,13 @@ public sealed class ClusterSettings
 
     /// <summary>Shards of the order-book region: about ten times the largest node count, never changed on a live cluster.</summary>
     public int ShardCount { get; set; } = 100;
+
+    /// <summary>When a silent node counts as unreachable (<c>Loom:Cluster:FailureDetector:*</c>).</summary>
+    public FailureDetectorSettings FailureDetector { get; set; } = new();
+
+    /// <summary>How unreachable nodes are downed so their shards move (<c>Loom:Cluster:SplitBrain:*</c>).</summary>
+    public SplitBrainSettings SplitBrain { get; set; } = new();
+
+    /// <summary>How often a shard region asks again where a shard lives while the shard has no home (a failover).</summary>
+    public string ShardRetryInterval { get; set; } = "200ms";
 }
