@@ -223,9 +223,14 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         }
     }
 
-    /// <summary>The failover-relevant settings in force, from the first node's own configuration where it exposes them.</summary>
+    /// <summary>
+    /// The failover-relevant settings: the code defaults of Loom:Cluster:FailureDetector and SplitBrain, the node's
+    /// appsettings.json Loom:Cluster section (which overrides them when it names them) and the --node-arg overrides.
+    /// </summary>
     private Task<Dictionary<string, string>> DescribeSettingsAsync()
     {
+        var detector = new LoomExchange.Clustering.FailureDetectorSettings();
+        var splitBrain = new LoomExchange.Clustering.SplitBrainSettings();
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["kills"] = options.Kills.ToString(CultureInfo.InvariantCulture),
@@ -235,7 +240,9 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
             ["connections"] = options.Connections.ToString(CultureInfo.InvariantCulture),
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
             ["node_args"] = string.Join(' ', options.NodeArguments),
-            ["cluster_config"] = ClusterSection(build.NodeDll),
+            ["failure_detector_defaults"] = $"heartbeat-interval {detector.HeartbeatInterval}, acceptable-heartbeat-pause {detector.AcceptableHeartbeatPause}, threshold {detector.Threshold.ToString(CultureInfo.InvariantCulture)}",
+            ["split_brain_defaults"] = $"{splitBrain.Strategy}, stable-after {splitBrain.StableAfter}, down-removal-margin {(splitBrain.DownRemovalMargin.Length == 0 ? "= stable-after" : splitBrain.DownRemovalMargin)}",
+            ["appsettings_cluster"] = ClusterSection(build.NodeDll),
         };
         return Task.FromResult(settings);
     }
