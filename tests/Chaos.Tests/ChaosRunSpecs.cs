@@ -18,7 +18,7 @@ public sealed class ChaosRunSpecs : IDisposable
     [ChaosFact]
     public async Task Should_lose_and_duplicate_nothing_and_replay_every_book_to_its_live_state_across_three_node_kills()
     {
-        var (exit, output) = await RunChaosAsync("--kills", "3", "--interval", "15", "--json", _json);
+        var (exit, output, summary) = await RunChaosAsync("--kills", "3", "--interval", "15", "--json", _json);
 
         Assert.True(File.Exists(_json), output);
         using var result = JsonDocument.Parse(await File.ReadAllTextAsync(_json));
@@ -29,10 +29,11 @@ public sealed class ChaosRunSpecs : IDisposable
         Assert.True(root.GetProperty("duplicated").GetInt64() == 0, output);
         Assert.True(root.GetProperty("hashes_match").GetBoolean(), output);
         Assert.True(exit == 0, output);
-        Assert.Matches(@"^chaos kills=3 failover_p50_s=\S+ failover_max_s=\S+ acked=\d+ lost=0 duplicated=0$", output.TrimEnd().Split('\n')[^1]);
+        Assert.Matches(@"^chaos kills=3 failover_p50_s=\S+ failover_max_s=\S+ acked=\d+ lost=0 duplicated=0$", summary);
     }
 
-    private static async Task<(int Exit, string Output)> RunChaosAsync(params string[] arguments)
+    /// <summary>Runs the script; returns its exit code, stdout and stderr for failure messages, and the last stdout line.</summary>
+    private static async Task<(int Exit, string Output, string Summary)> RunChaosAsync(params string[] arguments)
     {
         var repo = FindRepo();
         var configuration = typeof(ChaosRunSpecs).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
@@ -56,7 +57,8 @@ public sealed class ChaosRunSpecs : IDisposable
             throw new TimeoutException($"scripts/chaos.sh did not finish within {RunDeadline.TotalMinutes} minutes");
         }
 
-        return (process.ExitCode, $"{await output}{Environment.NewLine}stderr:{Environment.NewLine}{await error}");
+        var stdout = await output;
+        return (process.ExitCode, $"{stdout}{Environment.NewLine}stderr:{Environment.NewLine}{await error}", stdout.TrimEnd().Split('\n')[^1]);
     }
 
     private static string FindRepo()

@@ -60,6 +60,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         await cluster.StartAsync(_progress).ConfigureAwait(false);
         var settings = await DescribeSettingsAsync().ConfigureAwait(false);
         await Note($"settings: {string.Join(' ', settings.Select(s => $"{s.Key}={s.Value}"))}").ConfigureAwait(false);
+        await WarmBooksAsync(cluster).ConfigureAwait(false);
 
         var answersFile = Path.Combine(workDir, "answers.csv");
         var duration = options.LeadInSeconds + (options.Kills * options.IntervalSeconds) + options.TailSeconds;
@@ -170,6 +171,35 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         await Task.Delay(TimeSpan.FromSeconds(options.RestartDelaySeconds)).ConfigureAwait(false);
         await cluster.StartNodeAsync(node, _progress).ConfigureAwait(false);
         record.RestartedReadySeconds = (UnixMicrosNow() - record.KilledAtUs) / 1e6;
+    }
+
+    /// <summary>
+    /// Asks every listed book for its status until each answers, so that the first kill meets books that have started
+    /// (remember-entities, recovery) rather than a cluster still warming up, which would count in the failover time.
+    /// </summary>
+    private async Task WarmBooksAsync(ChaosCluster cluster)
+    {
+        var node = cluster.Nodes[0];
+        using var response = await cluster.Http.GetAsync(new Uri(node.Http, "/api/instruments")).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        var symbols = json.RootElement.EnumerateArray().Select(i => i.GetProperty("symbol").GetString()!).ToList();
+        var watch = Stopwatch.StartNew();
+        foreach (var symbol in symbols)
+        {
+            while (await StatusAsync(cluster.Http, node, symbol).ConfigureAwait(false) is null)
+            {
+                if (watch.Elapsed > SettleDeadline)
+                {
+                    throw new TimeoutException($"{symbol}: the book did not answer its status within {SettleDeadline.TotalSeconds:0} s of the cluster starting; see {workDir}");
+                }
+
+                // The entity answers once it has started and recovered; nothing else signals it.
+                await Task.Delay(200).ConfigureAwait(false);
+            }
+        }
+
+        await Note(string.Create(CultureInfo.InvariantCulture, $"{symbols.Count} books answering after {watch.Elapsed.TotalSeconds:0.0} s: {string.Join(",", symbols)}")).ConfigureAwait(false);
     }
 
     /// <summary>Every book's live state once its journal has caught up (load has stopped, so it does).</summary>
