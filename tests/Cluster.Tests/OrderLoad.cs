@@ -10,7 +10,8 @@ namespace LoomExchange.Cluster.Tests;
 /// </summary>
 internal sealed class OrderLoad
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(3);
+    /// <summary>A command sent to a book on a node that just died is lost with it: the client asks again this soon.</summary>
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
     private readonly TestCluster _cluster;
     private readonly long _accountId;
     private readonly int _clients;

@@ -61,6 +61,8 @@ internal sealed class TestCluster : IAsyncDisposable
         var name = "node-" + Interlocked.Increment(ref _started);
         var node = await ClusterNode.StartAsync(name, _connectionString, Symbols, seed, _output).ConfigureAwait(false);
         var feeder = node.System.ActorOf(OrderFeeder.Props(node.Region, node.Address, _waiting), "feeder");
+        var membershipLog = node.System.ActorOf(MembershipLog.Props(node.Name, _output), "membership-log");
+        node.Cluster.Subscribe(membershipLog, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent), typeof(ClusterEvent.IReachabilityEvent));
         lock (_gate)
         {
             _nodes.Add(node);
