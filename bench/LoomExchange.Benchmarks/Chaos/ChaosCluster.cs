@@ -64,7 +64,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         {
             node.ClusterPort = ChildProcess.FreePort();
             node.Starts++;
-            var log = Path.Combine(_workDir, $"{node.Name}.log");
+            var log = node.LogFile = Path.Combine(_workDir, string.Create(CultureInfo.InvariantCulture, $"{node.Name}.start-{node.Starts}.log"));
             node.Process = ChildProcess.Start(_build.NodeDll, NodeArguments(node), log);
             if (await node.Process.WaitUntilReadyAsync(_http, new Uri(node.Http, "/health/ready"), ReadyDeadline).ConfigureAwait(false))
             {
@@ -85,14 +85,18 @@ internal sealed class ChaosCluster : IAsyncDisposable
         }
     }
 
-    public async Task KillAsync(NodeSlot node)
+    /// <summary>SIGKILLs the node; returns when the signal was sent (Unix microseconds).</summary>
+    public async Task<long> KillAsync(NodeSlot node)
     {
-        if (node.Process is { } process)
+        if (node.Process is not { } process)
         {
-            await process.KillAsync().ConfigureAwait(false);
-            await process.DisposeAsync().ConfigureAwait(false);
-            node.Process = null;
+            return 0;
         }
+
+        var sentAt = await process.KillAsync().ConfigureAwait(false);
+        await process.DisposeAsync().ConfigureAwait(false);
+        node.Process = null;
+        return sentAt;
     }
 
     public async ValueTask DisposeAsync()

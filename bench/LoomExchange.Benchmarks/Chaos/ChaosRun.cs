@@ -12,10 +12,12 @@ namespace LoomExchange.Benchmarks.Chaos;
 /// </summary>
 internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string workDir)
 {
-    private static readonly TimeSpan SettleDeadline = TimeSpan.FromSeconds(60);
+    // Longer than sharding's handoff timeout (60 s): a shard caught in a rebalance when its node died waits that long.
+    private static readonly TimeSpan SettleDeadline = TimeSpan.FromSeconds(90);
     private readonly TextWriter _progress = Console.Error;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Random _random = new(options.Seed);
+    private List<string> _symbols = [];
 
     public static async Task<int> RunAsync(ChaosOptions options, string[] args)
     {
@@ -78,19 +80,20 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
                 break;
             }
 
-            var (victim, symbols) = await ChooseVictimAsync(cluster).ConfigureAwait(false);
+            var (victim, symbols, source) = await ChooseVictimAsync(cluster).ConfigureAwait(false);
+            var (pid, address) = (victim.Process!.Id, victim.Address);
             var record = new KillRecord
             {
                 Round = round,
                 Node = victim.Name,
-                Pid = victim.Process!.Id,
-                Address = victim.Address,
-                KilledAtUs = UnixMicrosNow(),
+                Pid = pid,
+                Address = address,
+                KilledAtUs = await cluster.KillAsync(victim).ConfigureAwait(false),
                 Symbols = symbols,
+                SymbolsSource = source,
             };
-            await cluster.KillAsync(victim).ConfigureAwait(false);
             kills.Add(record);
-            await Note($"kill {round}/{options.Kills}: SIGKILL {victim.Name} (pid {record.Pid}, {victim.Address}) hosting {(symbols is null ? "unknown books (no shard statistics)" : symbols.Count == 0 ? "no books" : string.Join(",", symbols))}").ConfigureAwait(false);
+            await Note($"kill {round}/{options.Kills}: SIGKILL {victim.Name} (pid {record.Pid}, {address}) hosting {(symbols is null ? "unknown books" : string.Join(",", symbols))} (from {source})").ConfigureAwait(false);
             restarting = RestartAsync(cluster, victim, record);
         }
 
@@ -103,8 +106,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
 
         await Note($"loomctl bench exited with code {bench.ExitCode}; verifying").ConfigureAwait(false);
         var answers = ChaosAnswer.ReadAll(answersFile);
-        var journal = await JournalReader.ReadAsync(options.Connection!).ConfigureAwait(false);
-        var live = await ReadLiveBooksAsync(cluster, journal.Keys).ConfigureAwait(false);
+        var (live, journal) = await ReadSettledStateAsync(cluster, _symbols.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
         var verification = ChaosVerifier.Verify(answers, journal, live);
         var allSymbols = journal.Keys.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var measured = kills.Select(k => k.WithFailover(answers, allSymbols)).ToList();
@@ -142,8 +144,11 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         });
     }
 
-    /// <summary>A running node hosting at least one book, at random; the shard statistics come from another node.</summary>
-    private async Task<(NodeSlot Victim, List<string>? Symbols)> ChooseVictimAsync(ChaosCluster cluster)
+    /// <summary>
+    /// A running node hosting at least one book, at random. Who hosts what comes from the admin API's shard statistics,
+    /// or, on a node without that API, from the books' recovery lines in the nodes' logs.
+    /// </summary>
+    private async Task<(NodeSlot Victim, List<string>? Symbols, string Source)> ChooseVictimAsync(ChaosCluster cluster)
     {
         var running = cluster.Nodes.Where(n => n.IsRunning).ToList();
         Dictionary<string, List<string>>? hosted = null;
@@ -156,14 +161,21 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
             }
         }
 
+        var source = "admin shard-stats";
         if (hosted is null)
         {
-            return (running[_random.Next(running.Count)], null);
+            hosted = LogOwnership.Read(running);
+            source = "node logs";
         }
 
         var candidates = running.Where(n => hosted.TryGetValue(n.Address, out var s) && s.Count > 0).ToList();
-        var victim = candidates.Count > 0 ? candidates[_random.Next(candidates.Count)] : running[_random.Next(running.Count)];
-        return (victim, hosted.TryGetValue(victim.Address, out var symbols) ? symbols : []);
+        if (candidates.Count == 0)
+        {
+            return (running[_random.Next(running.Count)], null, "unknown");
+        }
+
+        var victim = candidates[_random.Next(candidates.Count)];
+        return (victim, hosted[victim.Address], source);
     }
 
     private async Task RestartAsync(ChaosCluster cluster, NodeSlot node, KillRecord record)
@@ -183,7 +195,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         using var response = await cluster.Http.GetAsync(new Uri(node.Http, "/api/instruments")).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
-        var symbols = json.RootElement.EnumerateArray().Select(i => i.GetProperty("symbol").GetString()!).ToList();
+        var symbols = _symbols = json.RootElement.EnumerateArray().Select(i => i.GetProperty("symbol").GetString()!).ToList();
         var watch = Stopwatch.StartNew();
         foreach (var symbol in symbols)
         {
@@ -202,7 +214,29 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         await Note(string.Create(CultureInfo.InvariantCulture, $"{symbols.Count} books answering after {watch.Elapsed.TotalSeconds:0.0} s: {string.Join(",", symbols)}")).ConfigureAwait(false);
     }
 
-    /// <summary>Every book's live state once its journal has caught up (load has stopped, so it does).</summary>
+    /// <summary>
+    /// The live books and the journal, read when they agree on being at rest. Asking a book for its status can start it
+    /// (a shard that had no home yet), and it then executes the commands the shard regions buffered for it while it had
+    /// none (the gateway answered those ServiceUnavailable long ago): so the books settle first, the journal is read
+    /// after, and the books are asked once more to make sure nothing moved in between.
+    /// </summary>
+    private async Task<(Dictionary<string, LiveBook> Live, IReadOnlyDictionary<string, JournaledBook> Journal)> ReadSettledStateAsync(ChaosCluster cluster, List<string> symbols)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var live = await ReadLiveBooksAsync(cluster, symbols).ConfigureAwait(false);
+            var journal = await JournalReader.ReadAsync(options.Connection!).ConfigureAwait(false);
+            var again = await ReadLiveBooksAsync(cluster, symbols).ConfigureAwait(false);
+            if ((again.Count == live.Count && again.All(b => live.TryGetValue(b.Key, out var before) && before == b.Value)) || attempt == 3)
+            {
+                return (live, journal);
+            }
+
+            await Note("books moved while the journal was read; reading again").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every book's live state once its journal has caught up and its sequence holds still.</summary>
     private async Task<Dictionary<string, LiveBook>> ReadLiveBooksAsync(ChaosCluster cluster, IEnumerable<string> symbols)
     {
         var live = new Dictionary<string, LiveBook>(StringComparer.Ordinal);
@@ -210,14 +244,17 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         foreach (var symbol in symbols)
         {
             var deadline = Stopwatch.StartNew();
+            LiveBook? previous = null;
             while (true)
             {
                 var book = await StatusAsync(cluster.Http, node, symbol).ConfigureAwait(false);
-                if (book is not null && book.Sequence == book.JournaledSequence)
+                if (book is not null && book.Sequence == book.JournaledSequence && book == previous)
                 {
                     live[symbol] = book;
                     break;
                 }
+
+                previous = book;
 
                 if (deadline.Elapsed > SettleDeadline)
                 {

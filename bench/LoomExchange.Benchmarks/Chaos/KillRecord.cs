@@ -25,6 +25,10 @@ internal sealed record KillRecord
     public IReadOnlyList<string>? Symbols { get; init; }
 
     /// <summary>Seconds from the kill to the first durable acknowledgement, per book of the killed node.</summary>
+    /// <summary>Where <see cref="Symbols"/> came from: <c>admin shard-stats</c>, <c>node logs</c> or <c>unknown</c>.</summary>
+    [JsonPropertyName("symbols_source")]
+    public string SymbolsSource { get; init; } = "unknown";
+
     [JsonPropertyName("first_ack_s")]
     public Dictionary<string, double?> FirstAckSeconds { get; init; } = [];
 

@@ -23,6 +23,9 @@ internal sealed class NodeSlot(int index)
 
     public ChildProcess? Process { get; set; }
 
+    /// <summary>The log of the current start (one file per start).</summary>
+    public string? LogFile { get; set; }
+
     public bool IsRunning => Process is { HasExited: false };
 
     public Uri Http => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{HttpPort}"));
