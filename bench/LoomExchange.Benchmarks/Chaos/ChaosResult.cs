@@ -20,6 +20,13 @@ internal sealed record ChaosResult
     [JsonPropertyName("failover_max_s")]
     public double? FailoverMaxSeconds { get; init; }
 
+    /// <summary>Median over kills of the first of the killed node's books acknowledging again (the literal measure).</summary>
+    [JsonPropertyName("first_book_p50_s")]
+    public double? FirstBookP50Seconds { get; init; }
+
+    [JsonPropertyName("first_book_max_s")]
+    public double? FirstBookMaxSeconds { get; init; }
+
     [JsonPropertyName("acked")]
     public long Acked { get; init; }
 
@@ -77,13 +84,17 @@ internal sealed record ChaosResult
 
     public static ChaosResult From(Verification v, IReadOnlyList<KillRecord> kills, int killsAsked, IReadOnlyDictionary<string, string> settings)
     {
-        var failovers = kills.Where(k => k.Symbols is not { Count: 0 }).Select(k => k.FailoverSeconds ?? double.PositiveInfinity).Order().ToList();
+        var measured = kills.Where(k => k.Symbols is not { Count: 0 }).ToList();
+        var failovers = measured.Select(k => k.FailoverSeconds ?? double.PositiveInfinity).Order().ToList();
+        var firsts = measured.Select(k => k.FirstBookSeconds ?? double.PositiveInfinity).Order().ToList();
         return new ChaosResult
         {
             Kills = kills.Count,
             KillsAsked = killsAsked,
             FailoverP50Seconds = failovers.Count == 0 ? null : failovers[(failovers.Count - 1) / 2],
             FailoverMaxSeconds = failovers.Count == 0 ? null : failovers[^1],
+            FirstBookP50Seconds = firsts.Count == 0 ? null : firsts[(firsts.Count - 1) / 2],
+            FirstBookMaxSeconds = firsts.Count == 0 ? null : firsts[^1],
             Acked = v.Acknowledged,
             Lost = v.Lost,
             Duplicated = v.Duplicated,

@@ -37,6 +37,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"book {book.Symbol}: {book.Rows} journal rows, replay sequence {book.ReplaySequence} hash {book.ReplayHash:x16}, live sequence {book.LiveSequence} hash {book.LiveHash:x16}: {(book.Matches ? "equal" : "DIFFERENT")}"));
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failover (every book of the killed node acknowledging again) p50 {result.FailoverP50Seconds:0.000} s, max {result.FailoverMaxSeconds:0.000} s; first of its books p50 {result.FirstBookP50Seconds:0.000} s, max {result.FirstBookMaxSeconds:0.000} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests {result.Requests}: acknowledged {result.Acked}, outcome unknown {result.OutcomeUnknown} (ServiceUnavailable or no answer: {result.Unanswered}); lost {result.LostAcknowledged} acks + {result.LostTrades} trades; duplicated {result.DuplicateCommands} commands + {result.DuplicateEvents} events + {result.DuplicateTrades} trades + {result.DifferentAnswers} different answers; hashes {(result.HashesMatch ? "equal" : "NOT equal")}"));
         if (options.JsonFile is { } file)
         {
