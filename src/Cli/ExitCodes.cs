@@ -13,4 +13,10 @@ internal static class ExitCodes
 
     /// <summary>The gateway or the HTTP API was unreachable, or the logon failed.</summary>
     public const int ConnectionFailure = 3;
+
+    /// <summary>The admin API refused the caller: missing or wrong token, or a non-loopback caller where only loopback is allowed.</summary>
+    public const int AuthFailure = 4;
+
+    /// <summary>What the admin command named does not exist: symbol, member, session, order or shard region.</summary>
+    public const int NotFound = 5;
 }

@@ -2,6 +2,7 @@ using Akka.Cluster;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Akka.Remote.Hosting;
+using LoomExchange.Admin;
 using LoomExchange.Clustering;
 using LoomExchange.Lighthouse;
 
@@ -43,6 +44,9 @@ var app = builder.Build();
 app.MapHealthChecks("/health/live", new() { Predicate = check => check.Tags.Contains("liveness") });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 
+// The cluster palette only: a Lighthouse hosts no shard regions, so the sharding queries say so (no_shard_regions).
+app.MapLoomAdmin([]);
+
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Lighthouse");
 app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
     "Lighthouse {Address} listening (role {Role}), seeds: {Seeds}; http {Urls}; {Timing}",
@@ -52,4 +56,7 @@ app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
     string.Join(", ", app.Urls),
     timing));
 
+var actorSystem = app.Services.GetRequiredService<Akka.Actor.ActorSystem>();
 await app.RunAsync().ConfigureAwait(false);
+var stoppedBecause = ShutdownExitCode.Apply(actorSystem);
+log.LogInformation("Stopped ({Reason}); exit code {ExitCode}", stoppedBecause?.GetType().Name ?? "host shutdown", Environment.ExitCode);

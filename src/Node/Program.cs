@@ -1,4 +1,6 @@
+using LoomExchange.Admin;
 using LoomExchange.Clustering;
+using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using LoomExchange.Node.Hosting;
 using LoomExchange.Node.Http;
@@ -26,6 +28,7 @@ var app = builder.Build();
 app.MapExchangeHealth();
 app.MapOrderApi();
 app.MapGatewayWebSocket(options.Gateway);
+app.MapLoomAdmin([ExchangeAdmin.OrderBookRegionName])?.MapExchangePalette();
 
 var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
 var timing = app.Services.GetRequiredService<ClusterTiming>();
@@ -39,4 +42,7 @@ app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
     string.Join(", ", options.Instruments.Select(i => i.Symbol)),
     timing));
 
+var actorSystem = app.Services.GetRequiredService<Akka.Actor.ActorSystem>();
 await app.RunAsync().ConfigureAwait(false);
+var stoppedBecause = ShutdownExitCode.Apply(actorSystem);
+log.LogInformation("Stopped ({Reason}); exit code {ExitCode}", stoppedBecause?.GetType().Name ?? "host shutdown", Environment.ExitCode);

@@ -148,6 +148,9 @@ public static class SerializerSamples
         ["gos"] = new GetOrderStatus("BTC-USD", 1001, 7, 987_654_321),
         ["osr"] = new OrderStatusResult("BTC-USD", 987_654_321, new BookOrder(7, 1001, 555, Side.Sell, TimeInForce.Gtc, SelfTradePrevention.None, false, 6_500_050, 100, 0)),
         ["ae"] = new AccountEvents("BTC-USD", [Trade]),
+        ["snb"] = new SnapshotBook("BTC-USD"),
+        ["snt"] = new BookSnapshotTaken("BTC-USD", true, 12, 44, "journal busy"),
+        ["il"] = new InstrumentListing(Spec),
     };
 
     /// <summary>Further shapes that must survive a round trip (empty lists, absent spec, extreme values).</summary>

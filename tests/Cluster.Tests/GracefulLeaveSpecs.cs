@@ -24,6 +24,7 @@ public sealed class GracefulLeaveSpecs(PostgresServer postgres, ITestOutputHelpe
         await cluster.AwaitMembersUpAsync(2);
         await Eventually.HoldsAsync("every handed-off symbol acknowledged by a remaining node", ClusterSpecSymbols.Within, () => handedOff.All(symbol =>
             load.Answers.Any(a => a.Order.Symbol == symbol && LoadVerdict.IsAcknowledged(a.Answer) && a.Answer.ReceivedAtTicks > leftAt && a.Answer.Host != leaver.Address)));
+        output.WriteLine($"every handed-off symbol served again {LoadVerdict.ServedAgainAfter(load, handedOff, leftAt, leaver.Address).TotalSeconds:F2} s after the leave began");
         await load.AwaitProgressAsync(100, ClusterSpecSymbols.Within);
 
         await stop.CancelAsync();

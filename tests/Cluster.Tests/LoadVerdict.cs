@@ -77,6 +77,12 @@ internal static class LoadVerdict
         }
     }
 
+    /// <summary>How long after <paramref name="sinceTicks"/> the last of <paramref name="symbols"/> was first acknowledged by a node other than <paramref name="gone"/>.</summary>
+    public static TimeSpan ServedAgainAfter(OrderLoad load, IEnumerable<string> symbols, long sinceTicks, Address gone) =>
+        TimeSpan.FromTicks(symbols.Max(symbol => load.Answers
+            .Where(a => a.Order.Symbol == symbol && IsAcknowledged(a.Answer) && a.Answer.ReceivedAtTicks > sinceTicks && a.Answer.Host != gone)
+            .Min(a => a.Answer.ReceivedAtTicks)) - sinceTicks);
+
     /// <summary>The node whose book answered most recently for each symbol.</summary>
     public static Dictionary<string, Address> CurrentHosts(OrderLoad load) => load.Answers
         .Where(a => IsAcknowledged(a.Answer))

@@ -25,7 +25,7 @@ public sealed class NodeCrashSpecs(PostgresServer postgres, ITestOutputHelper ou
         await cluster.AwaitMembersUpAsync(2);
         await Eventually.HoldsAsync("every symbol of the crashed node acknowledged again by a survivor", ClusterSpecSymbols.Within, () => moved.All(symbol =>
             load.Answers.Any(a => a.Order.Symbol == symbol && LoadVerdict.IsAcknowledged(a.Answer) && a.Answer.ReceivedAtTicks > crashedAt && a.Answer.Host != victim.Address)));
-        output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} every moved symbol serves again, {TimeSpan.FromTicks(DateTime.UtcNow.Ticks - crashedAt).TotalSeconds:F1} s after the crash");
+        output.WriteLine($"every moved symbol served again {LoadVerdict.ServedAgainAfter(load, moved, crashedAt, victim.Address).TotalSeconds:F2} s after the crash");
         await load.AwaitProgressAsync(100, ClusterSpecSymbols.Within);
 
         await stop.CancelAsync();

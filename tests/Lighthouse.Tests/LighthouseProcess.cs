@@ -30,8 +30,12 @@ public sealed class LighthouseProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static LighthouseProcess Start(string systemName, int port, IReadOnlyList<string> seeds)
+    /// <summary>The Lighthouse's HTTP address (health and, with a token, the admin API).</summary>
+    public Uri HttpAddress { get; private init; } = null!;
+
+    public static LighthouseProcess Start(string systemName, int port, IReadOnlyList<string> seeds, string? adminToken = null)
     {
+        var httpPort = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "LoomExchange.Lighthouse.dll");
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -41,13 +45,18 @@ public sealed class LighthouseProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add($"--urls=http://127.0.0.1:{FreePort()}");
+        info.ArgumentList.Add($"--urls=http://127.0.0.1:{httpPort}");
+        if (adminToken is not null)
+        {
+            info.Environment["LOOM_ADMIN_TOKEN"] = adminToken;
+        }
+
         info.Environment["ACTORSYSTEM"] = systemName;
         info.Environment["CLUSTER_IP"] = "127.0.0.1";
         info.Environment["CLUSTER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["CLUSTER_SEEDS"] = string.Join(',', seeds);
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the Lighthouse");
-        var lighthouse = new LighthouseProcess(process);
+        var lighthouse = new LighthouseProcess(process) { HttpAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         process.OutputDataReceived += (_, e) => lighthouse.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => lighthouse.Keep(e.Data);
         process.BeginOutputReadLine();

@@ -116,6 +116,16 @@ public sealed class NodeProcess : IAsyncDisposable
         return exitCode;
     }
 
+    /// <summary>Waits at most <paramref name="deadline"/> for the node to exit on its own (e.g. after an admin leave); returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        var process = _process ?? throw new InvalidOperationException("the node is not running");
+        await WaitForExitAsync(process, deadline, "on its own").ConfigureAwait(false);
+        var exitCode = process.ExitCode;
+        Forget(process);
+        return exitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -149,7 +159,7 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>A loopback port nobody listens on now: bind port 0, read what the OS chose, release it.</summary>
-    private static int FreeLoopbackPort()
+    internal static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

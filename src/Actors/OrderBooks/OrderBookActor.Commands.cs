@@ -31,6 +31,13 @@ public sealed partial class OrderBookActor
             return;
         }
 
+        if (command.Type is CommandType.Place or CommandType.Amend && _settings.Blocklist?.IsBlocked(command.AccountId) == true)
+        {
+            // The kill switch, like a halt, leaves cancels open: the account's exposure can only shrink.
+            RejectNow(replyTo, message, RejectReason.AccountBlocked);
+            return;
+        }
+
         if (_halted && command.Type is CommandType.Place or CommandType.Amend)
         {
             // Cancels stay allowed during a halt: participants must be able to reduce their exposure.
@@ -161,7 +168,8 @@ public sealed partial class OrderBookActor
         _eventsSinceSnapshot += events.Length;
         foreach (var reply in replies)
         {
-            IReadOnlyList<OrderEvent> replyEvents = reply.EventCount == 0 ? [] : new ArraySegment<OrderEvent>(events, reply.FirstEvent, reply.EventCount);
+            // Not `[]`: target-typed to ArraySegment it is default(ArraySegment), which throws when enumerated (and serialized).
+            IReadOnlyList<OrderEvent> replyEvents = reply.EventCount == 0 ? Array.Empty<OrderEvent>() : new ArraySegment<OrderEvent>(events, reply.FirstEvent, reply.EventCount);
             reply.ReplyTo.Tell(new BookCommandResult(_symbol, reply.CorrelationId, reply.Status, reply.OrderId, reply.RejectReason, replyEvents));
         }
 
@@ -199,6 +207,7 @@ public sealed partial class OrderBookActor
         }
 
         SaveSnapshot(new BookSnapshotState(_specFromJournal ? _spec : null, _halted, _book.Export(), _dedup.Export()));
+        _snapshotBookSequence = _book.Sequence;
         _eventsSinceSnapshot = 0;
         if (_holdForSnapshot)
         {

@@ -48,6 +48,8 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private long _journaledSequence;
     private long _eventsSinceSnapshot;
     private long _lastTimestamp;
+    private long _snapshotBookSequence;
+    private readonly List<IActorRef> _snapshotRequests = [];
     private long _recoveryMicros;
     private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -108,12 +110,17 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
                 _stopping = true;
                 StopWhenIdle();
                 break;
+            case SnapshotBook:
+                SnapshotOnRequest();
+                break;
             case SaveSnapshotSuccess success:
                 _log.Debug("{0}: snapshot saved at journal sequence {1}", _symbol, success.Metadata.SequenceNr);
+                AnswerSnapshotRequests(new BookSnapshotTaken(_symbol, true, success.Metadata.SequenceNr, _snapshotBookSequence, string.Empty));
                 break;
             case SaveSnapshotFailure failure:
                 // The journal still holds every event: a missing snapshot only makes the next recovery longer.
                 _log.Warning(failure.Cause, "{0}: snapshot at journal sequence {1} failed", _symbol, failure.Metadata.SequenceNr);
+                AnswerSnapshotRequests(new BookSnapshotTaken(_symbol, false, failure.Metadata.SequenceNr, _snapshotBookSequence, failure.Cause.Message));
                 break;
             default:
                 Unhandled(message);

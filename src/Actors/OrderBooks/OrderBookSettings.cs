@@ -28,4 +28,7 @@ public sealed record OrderBookSettings
     /// has any: an actor path on the book's node, e.g. <c>/user/account-events</c>. Null: not sent.
     /// </summary>
     public string? AccountEventsPath { get; init; }
+
+    /// <summary>Accounts whose kill switch is on (places and amends rejected with <c>AccountBlocked</c>); null: none ever.</summary>
+    public Risk.AccountBlocklist? Blocklist { get; init; }
 }

@@ -46,6 +46,9 @@ public sealed class ExchangeSerializer : SerializerWithStringManifest
         GetOrderStatus => Manifests.GetOrderStatus,
         OrderStatusResult => Manifests.OrderStatusResult,
         AccountEvents => Manifests.AccountEvents,
+        SnapshotBook => Manifests.SnapshotBook,
+        BookSnapshotTaken => Manifests.BookSnapshotTaken,
+        InstrumentListing => Manifests.InstrumentListing,
         _ => throw new SerializationException($"{nameof(ExchangeSerializer)} has no manifest for {o.GetType().FullName}"),
     };
 

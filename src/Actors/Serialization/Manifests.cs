@@ -22,4 +22,7 @@ internal static class Manifests
     public const string GetOrderStatus = "gos";
     public const string OrderStatusResult = "osr";
     public const string AccountEvents = "ae";
+    public const string SnapshotBook = "snb";
+    public const string BookSnapshotTaken = "snt";
+    public const string InstrumentListing = "il";
 }

@@ -102,6 +102,19 @@ internal static class MessageCodec
                 w.WriteVarLong(status.CorrelationId);
                 BookCodec.WriteOrders(w, status.Order is { } order ? [order] : []);
                 break;
+            case SnapshotBook snapshot:
+                w.WriteString(snapshot.Symbol);
+                break;
+            case BookSnapshotTaken taken:
+                w.WriteString(taken.Symbol);
+                w.WriteBool(taken.Saved);
+                w.WriteVarLong(taken.JournalSequenceNr);
+                w.WriteVarLong(taken.BookSequence);
+                w.WriteString(taken.Error);
+                break;
+            case InstrumentListing listing:
+                BookCodec.WriteSpec(w, listing.Spec);
+                break;
             default:
                 throw new SerializationException($"no layout for {message.GetType().FullName}");
         }
@@ -130,6 +143,9 @@ internal static class MessageCodec
         Manifests.GetOrderStatus => new GetOrderStatus(r.ReadString(), r.ReadVarLong(), r.ReadVarLong(), r.ReadVarLong()),
         Manifests.OrderStatusResult => ReadOrderStatus(ref r),
         Manifests.AccountEvents => new AccountEvents(r.ReadString(), OrderCodec.ReadEvents(ref r)),
+        Manifests.SnapshotBook => new SnapshotBook(r.ReadString()),
+        Manifests.BookSnapshotTaken => new BookSnapshotTaken(r.ReadString(), r.ReadBool(), r.ReadVarLong(), r.ReadVarLong(), r.ReadString()),
+        Manifests.InstrumentListing => new InstrumentListing(BookCodec.ReadSpec(ref r)),
         _ => throw new SerializationException($"unknown manifest '{manifest}'"),
     };
 

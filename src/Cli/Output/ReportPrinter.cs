@@ -81,6 +81,7 @@ internal static class ReportPrinter
         RejectReason.UnknownSymbol => ": the symbol is not listed",
         RejectReason.ServiceUnavailable => ": the book did not answer in time; retry with the same --client-order-id",
         RejectReason.RateLimited => ": over the rate limit; slow down",
+        RejectReason.AccountBlocked => ": the account's kill switch is on; an operator must lift it",
         _ => string.Empty,
     };
 }

@@ -45,6 +45,7 @@ public static class RejectDescription
             RejectReason.RateLimited => "too many messages for this session or address; slow down and retry",
             RejectReason.NotLoggedOn => "log on before sending orders",
             RejectReason.ServiceUnavailable => $"the book of {symbol} did not answer in time; the order's outcome is unknown: retry with the same client order id",
+            RejectReason.AccountBlocked => $"account {command.AccountId} is blocked by the exchange's kill switch; orders are refused until an operator lifts it",
             _ => $"rejected ({reason})",
         };
     }

@@ -40,4 +40,6 @@ public enum RejectReason : ushort
     /// <summary>The exchange could not reach the book in time; the order may or may not exist. Retry with the same client order id.</summary>
     ServiceUnavailable = 26,
 
+    /// <summary>The account's kill switch is on (operator, <c>loomctl exchange kill-switch</c>): no new orders or amends until it is lifted; cancels still work.</summary>
+    AccountBlocked = 27,
 }

@@ -9,12 +9,14 @@ using Akka.Remote.Hosting;
 using LoomExchange.Actors.Instruments;
 using LoomExchange.Actors.OrderBooks;
 using LoomExchange.Actors.Protocol;
+using LoomExchange.Actors.Risk;
 using LoomExchange.Actors.Serialization;
 using LoomExchange.Actors.Sharding;
 using LoomExchange.Clustering;
 using LoomExchange.Gateway;
 using LoomExchange.Gateway.Accounts;
 using LoomExchange.Gateway.Sessions;
+using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -36,6 +38,7 @@ public static class ExchangeHosting
         Action<AkkaConfigurationBuilder>? configureAkka = null)
     {
         var registry = new InstrumentRegistry(options.Instruments.Select(i => i.ToSpec()));
+        var blocklist = new AccountBlocklist();
         var bookSettings = new OrderBookSettings
         {
             SnapshotEveryEvents = options.OrderBook.SnapshotEveryEvents,
@@ -43,6 +46,7 @@ public static class ExchangeHosting
             MaxCommandsPerWrite = options.OrderBook.MaxCommandsPerWrite,
             JournalPluginId = journal.BookJournalConnectionString is null ? null : BookJournalPluginId,
             AccountEventsPath = "/user/" + AccountEventsHub.Name,
+            Blocklist = blocklist,
         };
         options.Gateway.Validate(options.Profile);
         var gateway = new GatewayHost(options.Gateway, registry);
@@ -51,6 +55,8 @@ public static class ExchangeHosting
         var shardRetryInterval = DurationText.Parse(cluster.ShardRetryInterval, "Loom:Cluster:ShardRetryInterval");
         services.AddSingleton(registry);
         services.AddSingleton(timing);
+        services.AddSingleton(blocklist);
+        services.AddSingleton(bookSettings);
         services.AddSingleton(journal);
         services.AddSingleton(gateway);
         services.AddAkka(cluster.SystemName, (akka, _) =>
@@ -97,6 +103,7 @@ public static class ExchangeHosting
                     actors.Register<SessionRegistry>(gateway.Context!.SessionRegistry);
                     actors.Register<AccountEventsHub>(gateway.Context.AccountEvents);
                 })
+                .WithExchangeAdmin(registry, blocklist)
                 .WithActorSystemLivenessCheck()
                 .WithAkkaClusterReadinessCheck()
                 .WithHealthCheck(

@@ -1,0 +1,46 @@
+using Akka.Actor;
+using LoomExchange.Actors.Protocol;
+
+namespace LoomExchange.Actors.OrderBooks;
+
+public sealed partial class OrderBookActor
+{
+    /// <summary>
+    /// An operator's snapshot: taken at once when nothing is unjournaled, otherwise through the same hold as a due
+    /// snapshot (write what is pending, hold new commands, snapshot after). Answered when the snapshot store confirms.
+    /// </summary>
+    private void SnapshotOnRequest()
+    {
+        if (_book is null)
+        {
+            Sender.Tell(new BookSnapshotTaken(_symbol, false, 0, 0, $"{_symbol} is not listed: there is no book to snapshot"));
+            return;
+        }
+
+        _snapshotRequests.Add(Sender);
+        if (_snapshotRequests.Count > 1 || _holdForSnapshot)
+        {
+            // A snapshot is already coming: its answer serves this request too.
+            return;
+        }
+
+        if (!_writeInFlight && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
+        {
+            SaveBookSnapshot();
+        }
+        else
+        {
+            _holdForSnapshot = true;
+        }
+    }
+
+    private void AnswerSnapshotRequests(BookSnapshotTaken answer)
+    {
+        foreach (var requester in _snapshotRequests)
+        {
+            requester.Tell(answer);
+        }
+
+        _snapshotRequests.Clear();
+    }
+}
