@@ -60,12 +60,27 @@ internal sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    /// <summary>A loopback port nobody listens on now (bind port 0, read it, release it).</summary>
+    private static readonly HashSet<int> Handed = [];
+
+    /// <summary>
+    /// A loopback port nobody listens on now (bind port 0, read it, release it), and never one handed out before in this
+    /// run: the OS gives a released port out again, and two nodes given the same one would collide.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (Handed)
+            {
+                if (Handed.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     /// <summary>Polls <paramref name="url"/> until it answers 200; false if the process exits first.</summary>
