@@ -14,8 +14,14 @@ internal sealed record ChaosOptions
     /// <summary>Nodes killed, one at a time.</summary>
     public int Kills { get; init; } = 3;
 
-    /// <summary>Seconds from one kill to the next.</summary>
-    public double IntervalSeconds { get; init; } = 15;
+    /// <summary>Seconds from one kill to the next (at least <see cref="RestartDelaySeconds"/> + <see cref="RestartBudgetSeconds"/>).</summary>
+    public double IntervalSeconds { get; init; } = 20;
+
+    /// <summary>What a restarted node is given to be ready again before the next kill (measured here: 8-13 s under load).</summary>
+    public const double RestartBudgetSeconds = 15;
+
+    /// <summary>The kill-to-kill spacing actually used: the interval, or longer when the restart needs it.</summary>
+    public double SpacingSeconds => Math.Max(IntervalSeconds, RestartDelaySeconds + RestartBudgetSeconds);
 
     /// <summary>Requests per second offered by loomctl bench (open loop), over all connections.</summary>
     public double Rate { get; init; } = 1000;
@@ -28,8 +34,8 @@ internal sealed record ChaosOptions
     /// <summary>Seconds of load before the first kill.</summary>
     public double LeadInSeconds { get; init; } = 8;
 
-    /// <summary>Seconds of load after the last kill's interval.</summary>
-    public double TailSeconds { get; init; } = 5;
+    /// <summary>Seconds of load after the last kill's interval, so that a slow last failover is still measured.</summary>
+    public double TailSeconds { get; init; } = 30;
 
     public int Seed { get; init; } = Environment.TickCount;
 

@@ -66,14 +66,14 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         await WarmBooksAsync(cluster).ConfigureAwait(false);
 
         var answersFile = Path.Combine(workDir, "answers.csv");
-        var duration = options.LeadInSeconds + (options.Kills * options.IntervalSeconds) + options.TailSeconds;
+        var duration = options.LeadInSeconds + (options.Kills * options.SpacingSeconds) + options.TailSeconds;
         await using var bench = StartBench(cluster, answersFile, duration);
         var loadStart = _clock.Elapsed;
         var kills = new List<KillRecord>();
         Task restarting = Task.CompletedTask;
         for (var round = 1; round <= options.Kills; round++)
         {
-            await WaitUntil(loadStart + TimeSpan.FromSeconds(options.LeadInSeconds + ((round - 1) * options.IntervalSeconds))).ConfigureAwait(false);
+            await WaitUntil(loadStart + TimeSpan.FromSeconds(options.LeadInSeconds + ((round - 1) * options.SpacingSeconds))).ConfigureAwait(false);
             await restarting.ConfigureAwait(false);
             if (bench.HasExited)
             {
@@ -302,7 +302,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["kills"] = options.Kills.ToString(CultureInfo.InvariantCulture),
-            ["interval_s"] = options.IntervalSeconds.ToString(CultureInfo.InvariantCulture),
+            ["interval_s"] = options.SpacingSeconds.ToString(CultureInfo.InvariantCulture),
             ["restart_delay_s"] = options.RestartDelaySeconds.ToString(CultureInfo.InvariantCulture),
             ["rate"] = options.Rate.ToString(CultureInfo.InvariantCulture),
             ["connections"] = options.Connections.ToString(CultureInfo.InvariantCulture),
