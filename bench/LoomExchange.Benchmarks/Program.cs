@@ -3,7 +3,8 @@ namespace LoomExchange.Benchmarks;
 /// <summary>
 /// Entry point. Verbs: <c>engine</c> (throughput and latency over a generated command stream),
 /// <c>micro</c> (BenchmarkDotNet suites), <c>books</c> (durable orders through the shard region) and
-/// <c>recovery</c> (book recovery from snapshot + tail and full replay).
+/// <c>recovery</c> (book recovery from snapshot + tail and full replay) and <c>chaos</c> (process-level failover run:
+/// scripts/chaos.sh).
 /// </summary>
 internal static class Program
 {
@@ -26,6 +27,8 @@ internal static class Program
                 return MicroRun.Run(rest);
             case "books" or "recovery":
                 return RunBooks(args[0], rest, args);
+            case "chaos":
+                return RunChaos(rest, args);
             case "help" or "--help" or "-h":
                 PrintUsage(Console.Out);
                 return 0;
@@ -57,6 +60,28 @@ internal static class Program
             : Books.RecoveryRun.RunAsync(options).GetAwaiter().GetResult();
     }
 
+    private static int RunChaos(string[] rest, string[] args)
+    {
+        Chaos.ChaosOptions options;
+        try
+        {
+            options = Chaos.ChaosOptions.Parse(rest);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            return Usage(e.Message);
+        }
+
+        try
+        {
+            return Chaos.ChaosRun.RunAsync(options, args).GetAwaiter().GetResult();
+        }
+        catch (ArgumentException e)
+        {
+            return Usage(e.Message);
+        }
+    }
+
     private static int Usage(string problem)
     {
         Console.Error.WriteLine($"error: {problem}");
@@ -76,5 +101,6 @@ internal static class Program
         writer.WriteLine("      durable orders through the shard region; postgres: bench/run-postgres.sh books ...");
         writer.WriteLine("  recovery [--store sqlite|postgres] [--events N]");
         writer.WriteLine("      one book with N journaled events: snapshot + tail recovery time and full replay rate");
+        writer.WriteLine("  " + Chaos.ChaosOptions.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
     }
 }

@@ -9,10 +9,10 @@ internal static class GlobalOptions
     public const string ApiKeyVariable = "LOOM_API_KEY";
     public const string SecretVariable = "LOOM_API_SECRET";
 
-    public static Option<string> Endpoint { get; } = new("--endpoint")
+    public static Option<string[]> Endpoint { get; } = new("--endpoint")
     {
-        Description = "Gateway address: tcp://host:port (binary) or ws://host:port/path (JSON)",
-        DefaultValueFactory = _ => "tcp://127.0.0.1:5081",
+        Description = "Gateway address: tcp://host:port (binary) or ws://host:port/path (JSON); repeat it (or separate with commas) to name failover gateways",
+        DefaultValueFactory = _ => ["tcp://127.0.0.1:5081"],
         Recursive = true,
     };
 
@@ -36,6 +36,15 @@ internal static class GlobalOptions
         DefaultValueFactory = _ => "http://127.0.0.1:5080",
         Recursive = true,
     };
+
+    /// <summary>Every gateway named by <c>--endpoint</c> (repeated or comma-separated), in the order given.</summary>
+    public static IReadOnlyList<string> Endpoints(ParseResult result)
+    {
+        var endpoints = result.GetRequiredValue(Endpoint)
+            .SelectMany(e => e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToList();
+        return endpoints.Count > 0 ? endpoints : throw new UsageException("--endpoint needs a gateway address, e.g. tcp://127.0.0.1:5081");
+    }
 
     public static void AddTo(RootCommand root)
     {

@@ -11,7 +11,8 @@ namespace LoomExchange.Client;
 /// their first execution report, the durable acknowledgement; every report is also available through
 /// <see cref="LoomClientOptions.OnExecutionReport"/> and <see cref="SubscribeReports"/>. When the connection drops the
 /// client reconnects with backoff, logs on again and resends every unanswered request with the same client order id,
-/// which the exchange deduplicates. Thread-safe.
+/// which the exchange deduplicates. Given several gateways (<see cref="LoomClientOptions.FailoverEndpoints"/>), it moves
+/// to the next one whenever a connection is lost or cannot be made. Thread-safe.
 /// </summary>
 public sealed class LoomClient : IAsyncDisposable
 {
@@ -21,6 +22,8 @@ public sealed class LoomClient : IAsyncDisposable
     private readonly CancellationTokenSource _life = new();
     private readonly Timer _timeoutSweep;
     private readonly long _timeoutTicks;
+    private readonly IReadOnlyList<LoomEndpoint> _endpoints;
+    private int _endpointIndex;
     private long _nextClientOrderId;
     private GatewaySession? _session;
     private Task _supervisor = Task.CompletedTask;
@@ -33,14 +36,18 @@ public sealed class LoomClient : IAsyncDisposable
     {
         options.Validate();
         _options = options;
-        Endpoint = LoomEndpoint.Parse(options.Endpoint);
+        _endpoints = options.AllEndpoints();
         _nextClientOrderId = options.FirstClientOrderId - 1;
         _timeoutTicks = (long)(options.RequestTimeout.TotalSeconds * Stopwatch.Frequency);
         var sweep = TimeSpan.FromMilliseconds(Math.Clamp(options.RequestTimeout.TotalMilliseconds / 10, 10, 1000));
         _timeoutSweep = new Timer(static state => ((LoomClient)state!).FailTimedOut(), this, sweep, sweep);
     }
 
-    public LoomEndpoint Endpoint { get; }
+    /// <summary>The gateway of the current (or last) session.</summary>
+    public LoomEndpoint Endpoint => _endpoints[Volatile.Read(ref _endpointIndex)];
+
+    /// <summary>Every gateway this client may use, in the order it tries them.</summary>
+    public IReadOnlyList<LoomEndpoint> Endpoints => _endpoints;
 
     public ConnectionState State => (ConnectionState)Volatile.Read(ref _state);
 
@@ -64,7 +71,7 @@ public sealed class LoomClient : IAsyncDisposable
         var client = new LoomClient(options);
         try
         {
-            var session = await client.OpenSessionAsync(cancellationToken).ConfigureAwait(false);
+            var session = await client.OpenFirstSessionAsync(cancellationToken).ConfigureAwait(false);
             client._supervisor = client.SuperviseAsync(session);
             return client;
         }
@@ -238,17 +245,40 @@ public sealed class LoomClient : IAsyncDisposable
         _ => 0,
     };
 
-    private async Task<GatewaySession> OpenSessionAsync(CancellationToken cancellationToken)
+    /// <summary>Tries each gateway once, in order; a refused logon or a protocol error ends the attempt at once.</summary>
+    private async Task<GatewaySession> OpenFirstSessionAsync(CancellationToken cancellationToken)
     {
+        var errors = new List<LoomConnectionException>();
+        for (var index = 0; index < _endpoints.Count; index++)
+        {
+            try
+            {
+                return await OpenSessionAsync(index, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LoomConnectionException error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        throw errors.Count == 1
+            ? errors[0]
+            : new LoomConnectionException($"no gateway reachable: {string.Join("; ", errors.Select(e => e.Message))}", new AggregateException(errors));
+    }
+
+    private async Task<GatewaySession> OpenSessionAsync(int endpointIndex, CancellationToken cancellationToken)
+    {
+        var endpoint = _endpoints[endpointIndex];
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
         timeout.CancelAfter(_options.ConnectTimeout);
-        var session = new GatewaySession(ClientTransport.Create(Endpoint), this, Interlocked.Increment(ref _generation));
+        var session = new GatewaySession(ClientTransport.Create(endpoint), this, Interlocked.Increment(ref _generation));
         try
         {
             var logon = new Logon(_options.ApiKey, _options.Secret, (int)_options.HeartbeatInterval.TotalMilliseconds, _options.CancelOnDisconnect);
             var ack = await session.LogonAsync(logon, timeout.Token).ConfigureAwait(false);
             AccountId = ack.AccountId;
             SessionId = ack.SessionId;
+            Volatile.Write(ref _endpointIndex, endpointIndex);
             _session = session;
             SetState(ConnectionState.Connected, null);
             return session;
@@ -263,7 +293,7 @@ public sealed class LoomClient : IAsyncDisposable
 
             if (error is OperationCanceledException && !cancellationToken.IsCancellationRequested && !_life.IsCancellationRequested)
             {
-                throw new LoomConnectionException($"no logon answer from {Endpoint} within {_options.ConnectTimeout.TotalSeconds:0.###} s", error);
+                throw new LoomConnectionException($"no logon answer from {endpoint} within {_options.ConnectTimeout.TotalSeconds:0.###} s", error);
             }
 
             if (error is OperationCanceledException)
@@ -271,7 +301,7 @@ public sealed class LoomClient : IAsyncDisposable
                 throw;
             }
 
-            throw new LoomConnectionException($"cannot connect to {Endpoint}: {error.Message}", error);
+            throw new LoomConnectionException($"cannot connect to {endpoint}: {error.Message}", error);
         }
     }
 
@@ -313,15 +343,21 @@ public sealed class LoomClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Attempt k goes to the k-th gateway after the one just lost (so with one gateway, always to it); the backoff grows
+    /// once per round over all gateways, so that a survivor is tried after the first short delay, not after the longest.
+    /// </summary>
     private async Task<(GatewaySession? Session, Exception? Error)> ReconnectAsync()
     {
         Exception? last = null;
+        var lost = Volatile.Read(ref _endpointIndex);
         for (var attempt = 1; attempt <= _options.Reconnect.MaxAttempts; attempt++)
         {
             try
             {
-                await Task.Delay(_options.Reconnect.DelayBefore(attempt), _life.Token).ConfigureAwait(false);
-                return (await OpenSessionAsync(_life.Token).ConfigureAwait(false), null);
+                var round = ((attempt - 1) / _endpoints.Count) + 1;
+                await Task.Delay(_options.Reconnect.DelayBefore(round), _life.Token).ConfigureAwait(false);
+                return (await OpenSessionAsync((int)((lost + (long)attempt) % _endpoints.Count), _life.Token).ConfigureAwait(false), null);
             }
             catch (OperationCanceledException) when (_life.IsCancellationRequested)
             {

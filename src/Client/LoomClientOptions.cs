@@ -12,6 +12,13 @@ public sealed record LoomClientOptions
     /// <summary><c>tcp://host:port</c> (binary protocol) or <c>ws://host:port/path</c> / <c>wss://…</c> (JSON protocol).</summary>
     public string Endpoint { get; init; } = "tcp://127.0.0.1:5081";
 
+    /// <summary>
+    /// Other gateways of the same exchange (any node accepts any client), tried in turn after <see cref="Endpoint"/>:
+    /// a failed connect moves to the next one, and so does a reconnect after the connection is lost, so that the
+    /// clients of a node that died resume on another and resend their unanswered requests there. Empty = one gateway.
+    /// </summary>
+    public IReadOnlyList<string> FailoverEndpoints { get; init; } = [];
+
     public string ApiKey { get; init; } = DemoApiKey;
 
     public string Secret { get; init; } = DemoSecret;
@@ -46,9 +53,16 @@ public sealed record LoomClientOptions
     /// <summary>First client order id this client generates; 0 = derived from the clock (unique across restarts).</summary>
     public long FirstClientOrderId { get; init; }
 
+    /// <summary><see cref="Endpoint"/> then <see cref="FailoverEndpoints"/>, parsed, in the order they are tried.</summary>
+    internal IReadOnlyList<LoomEndpoint> AllEndpoints()
+    {
+        ArgumentNullException.ThrowIfNull(FailoverEndpoints);
+        return [LoomEndpoint.Parse(Endpoint), .. FailoverEndpoints.Select(LoomEndpoint.Parse)];
+    }
+
     internal void Validate()
     {
-        _ = LoomEndpoint.Parse(Endpoint);
+        _ = AllEndpoints();
         ArgumentException.ThrowIfNullOrEmpty(ApiKey);
         ArgumentException.ThrowIfNullOrEmpty(Secret);
         if (HeartbeatInterval < TimeSpan.Zero || HeartbeatInterval > TimeSpan.FromSeconds(60))

@@ -64,11 +64,14 @@ public sealed class SentRequest
 
     /// <summary>
     /// Whether a report about the target order (carrying another client order id) settles this cancel, amend or status
-    /// request: a safety net in case a gateway echoes the order's own client order id instead of the request's.
+    /// request: a safety net in case a gateway echoes the order's own client order id instead of the request's. A cancel
+    /// is settled only by a requested cancel: the book also cancels orders by itself (an IOC remainder, self-trade
+    /// prevention, a mass cancel), and taking such a report for the answer would acknowledge a cancel the exchange
+    /// never received (seen in the chaos run: the request was then dropped unsent after a reconnect).
     /// </summary>
     internal bool IsSettledByTargetReport(ExecutionReport report) => Message switch
     {
-        CancelOrder => report.ExecType == ExecType.Cancelled,
+        CancelOrder => report.ExecType == ExecType.Cancelled && report.CancelReason == LoomExchange.Messages.Orders.CancelReason.Requested,
         AmendOrder => report.ExecType == ExecType.Amended,
         OrderStatusRequest => report.ExecType == ExecType.Status,
         _ => false,

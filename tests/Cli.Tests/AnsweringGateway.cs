@@ -12,6 +12,7 @@ internal sealed class AnsweringGateway : IAsyncDisposable
     private readonly List<Task> _sessions = [];
     private readonly Task _accepting;
     private long _orderId;
+    private int _logons;
 
     public AnsweringGateway(Func<WireMessage, ExecutionReport?>? answer = null)
     {
@@ -22,6 +23,9 @@ internal sealed class AnsweringGateway : IAsyncDisposable
     public string Endpoint => _gateway.Endpoint;
 
     public Func<WireMessage, ExecutionReport?> Answer { get; }
+
+    /// <summary>Sessions logged on so far.</summary>
+    public int Logons => Volatile.Read(ref _logons);
 
     public async ValueTask DisposeAsync()
     {
@@ -60,6 +64,7 @@ internal sealed class AnsweringGateway : IAsyncDisposable
         try
         {
             await connection.AcceptLogonAsync();
+            Interlocked.Increment(ref _logons);
             while (await connection.ReceiveAsync() is { } frame)
             {
                 if (frame.Message is Logout)

@@ -50,7 +50,7 @@ public sealed class CommandLineSpecs
     {
         var result = Loomctl.Parse("order", "status", "BTC-USD", "1");
 
-        Assert.Equal("tcp://127.0.0.1:5081", result.GetValue(GlobalOptions.Endpoint));
+        Assert.Equal(["tcp://127.0.0.1:5081"], GlobalOptions.Endpoints(result));
         Assert.Equal(Environment.GetEnvironmentVariable(GlobalOptions.ApiKeyVariable) ?? "demo-1", result.GetValue(GlobalOptions.ApiKey));
     }
 

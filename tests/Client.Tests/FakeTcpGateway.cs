@@ -11,6 +11,7 @@ internal sealed class FakeTcpGateway : IAsyncDisposable
     private readonly Channel<FakeConnection> _accepted = Channel.CreateUnbounded<FakeConnection>();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
+    private int _disposed;
 
     public FakeTcpGateway()
     {
@@ -29,6 +30,11 @@ internal sealed class FakeTcpGateway : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         try

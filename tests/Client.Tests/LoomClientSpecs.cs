@@ -278,6 +278,23 @@ public sealed class LoomClientSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_not_take_the_book_cancelling_an_order_by_itself_for_the_answer_to_a_cancel_of_it()
+    {
+        var (client, server, _) = await ConnectAsync(Options());
+        await using var __ = client;
+        await using var ___ = server;
+        var order = Reports.Limit(clientOrderId: 900);
+
+        var cancelling = client.CancelOrderAsync("BTC-USD", orderId: 41, clientOrderId: 901);
+        await server.ExpectAsync<CancelOrder>();
+        await server.SendAsync(Reports.Accepted(order, 41) with { ExecType = ExecType.Cancelled, CancelReason = CancelReason.ImmediateRemainder });
+        await server.SendAsync(Reports.Rejected(901, "BTC-USD", RejectReason.UnknownOrder));
+
+        var answer = await cancelling;
+        Assert.Equal((ExecType.Rejected, 901L, RejectReason.UnknownOrder), (answer.ExecType, answer.ClientOrderId, answer.RejectReason));
+    }
+
+    [Fact]
     public async Task Should_fail_open_requests_when_reconnecting_gives_up()
     {
         var (client, server, _) = await ConnectAsync(Options() with { Reconnect = ReconnectPolicy.None });

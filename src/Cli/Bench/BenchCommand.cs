@@ -24,13 +24,19 @@ internal static class BenchCommand
 
     public static Option<string?> JsonFile { get; } = new("--json") { Description = "Also write the figures to this JSON file", HelpName = "FILE" };
 
+    public static Option<string?> AnswersFile { get; } = new("--answers")
+    {
+        Description = "Write one CSV line per request: account, client order id, symbol, send and answer time (Unix us), outcome, order id",
+        HelpName = "FILE",
+    };
+
     public static Option<int> Warmup { get; } = new("--warmup") { Description = "Requests answered before measuring starts", DefaultValueFactory = _ => 2000 };
 
     public static Command Create()
     {
         var command = new Command("bench", "Load-test the gateway: orders/s and latency from send to durable acknowledgement")
         {
-            Connections, Inflight, Rate, Duration, Orders, Symbols, JsonFile, Warmup,
+            Connections, Inflight, Rate, Duration, Orders, Symbols, JsonFile, AnswersFile, Warmup,
         };
         command.SetAction(RunAsync);
         return command;
@@ -62,7 +68,7 @@ internal static class BenchCommand
         var apiKeyGiven = GlobalOptions.ApiKeyGiven(result);
         return new BenchSettings
         {
-            Endpoint = result.GetRequiredValue(GlobalOptions.Endpoint),
+            Endpoints = GlobalOptions.Endpoints(result),
             Http = result.GetRequiredValue(GlobalOptions.Http),
             Connections = connections,
             Inflight = rate is null ? inflight ?? 64 : null,
@@ -71,6 +77,7 @@ internal static class BenchCommand
             Orders = orders,
             Symbols = result.GetValue(Symbols)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],
             JsonFile = result.GetValue(JsonFile),
+            AnswersFile = result.GetValue(AnswersFile),
             Warmup = result.GetValue(Warmup),
             ApiKey = apiKeyGiven ? result.GetRequiredValue(GlobalOptions.ApiKey) : null,
             Secret = apiKeyGiven ? result.GetRequiredValue(GlobalOptions.Secret) : null,

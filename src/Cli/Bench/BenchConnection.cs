@@ -34,10 +34,12 @@ internal sealed class BenchConnection : IAsyncDisposable
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         var (key, secret) = _run.Settings.CredentialsFor(_index);
+        var endpoints = _run.Settings.EndpointsFor(_index);
         _client = await LoomClient.ConnectAsync(
             new LoomClientOptions
             {
-                Endpoint = _run.Settings.Endpoint,
+                Endpoint = endpoints[0],
+                FailoverEndpoints = [.. endpoints.Skip(1)],
                 ApiKey = key,
                 Secret = secret,
                 OnExecutionReport = OnReport,
@@ -101,6 +103,18 @@ internal sealed class BenchConnection : IAsyncDisposable
             }
         }
 
+        if (_run.Answers is { } log)
+        {
+            if (answered is not null)
+            {
+                log.Answered(_client!.AccountId, answered, report, _run.UnixMicros(BenchTag.Scheduled(answered.Tag)), _run.UnixMicros(now));
+            }
+            else if (report.ExecType is ExecType.Accepted or ExecType.Rejected)
+            {
+                log.Unsolicited(_client!.AccountId, report, _run.UnixMicros(now));
+            }
+        }
+
         if (answered is not null && _run.ClosedLoop)
         {
             SendNext(now);
@@ -109,6 +123,11 @@ internal sealed class BenchConnection : IAsyncDisposable
 
     private void OnFailed(SentRequest request, Exception error)
     {
+        if (_run.Answers is { } log)
+        {
+            log.Failed(_client?.AccountId ?? 0, request, error, _run.UnixMicros(BenchTag.Scheduled(request.Tag)), _run.UnixMicros(Stopwatch.GetTimestamp()));
+        }
+
         if (BenchTag.IsMeasured(request.Tag))
         {
             _run.Failure(error);

@@ -5,8 +5,12 @@ using LoomExchange.Messages.Orders;
 namespace LoomExchange.Cli.Bench;
 
 /// <summary>State and counters shared by every connection of one run: phase, stop condition, totals.</summary>
-internal sealed class BenchRun(BenchSettings settings)
+internal sealed class BenchRun(BenchSettings settings, AnswerLog? answers = null)
 {
+    // Wall clock of the answer log: one anchor, then the monotonic clock, so that times in one run never go backwards.
+    private readonly long _anchorTimestamp = Stopwatch.GetTimestamp();
+    private readonly long _anchorUnixMicros = (DateTime.UtcNow - DateTime.UnixEpoch).Ticks / 10;
+
     private readonly long[] _rejects = new long[64];
     private readonly ConcurrentDictionary<string, long> _failures = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _warmedUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -21,6 +25,12 @@ internal sealed class BenchRun(BenchSettings settings)
     public BenchSettings Settings { get; } = settings;
 
     public bool ClosedLoop => Settings.Inflight is not null;
+
+    /// <summary>Null unless <c>--answers</c> was given.</summary>
+    public AnswerLog? Answers { get; } = answers;
+
+    /// <summary>A <see cref="Stopwatch"/> timestamp as Unix time in microseconds.</summary>
+    public long UnixMicros(long timestamp) => _anchorUnixMicros + (long)((timestamp - _anchorTimestamp) * (1_000_000.0 / Stopwatch.Frequency));
 
     public bool Stopping => Volatile.Read(ref _stopping) == 1;
 

@@ -14,15 +14,22 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
 
     public async Task<BenchResult> RunAsync(CancellationToken cancellationToken)
     {
-        var endpoint = LoomEndpoint.Parse(settings.Endpoint);
+        var endpoints = settings.Endpoints.Select(LoomEndpoint.Parse).ToList();
+        if (endpoints.Any(e => e.Kind != endpoints[0].Kind))
+        {
+            throw new UsageException("every --endpoint of one bench must speak the same protocol (all tcp:// or all ws://)");
+        }
+
+        var transport = endpoints[0].Kind == TransportKind.Tcp ? "tcp" : "ws";
         var catalog = await InstrumentCatalog.FetchOrDemoAsync(settings.Http, progress, cancellationToken).ConfigureAwait(false);
         var symbols = settings.Symbols.Count > 0 ? settings.Symbols : [.. catalog.All.Select(s => s.Symbol)];
         var instruments = symbols.Select(s => BenchInstrument.From(catalog.Get(s))).ToList();
-        await output.WriteLineAsync($"bench: {endpoint} ({(endpoint.Kind == TransportKind.Tcp ? "tcp" : "ws")}), {settings.Connections} connection(s), {settings.Mode}, "
+        await output.WriteLineAsync($"bench: {string.Join(", ", endpoints)} ({transport}), {settings.Connections} connection(s), {settings.Mode}, "
             + $"{(settings.Orders is { } m ? $"{m} requests" : $"{settings.Duration?.TotalSeconds:0.#} s")}, warmup {settings.Warmup}, "
             + $"symbols {string.Join(",", instruments.Select(i => i.Symbol))} (specs: {catalog.Source})").ConfigureAwait(false);
 
-        var run = new BenchRun(settings);
+        using var answers = settings.AnswersFile is { } file ? new AnswerLog(file) : null;
+        var run = new BenchRun(settings, answers);
         var connections = Enumerable.Range(0, settings.Connections).Select(i => new BenchConnection(i, run, instruments)).ToList();
         try
         {
@@ -54,10 +61,11 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
             await DrainAsync(connections, cancellationToken).ConfigureAwait(false);
             await stopProgress.CancelAsync().ConfigureAwait(false);
             await reporting.ConfigureAwait(false);
-            return Summarise(run, connections, endpoint, instruments);
+            return Summarise(run, connections, transport, string.Join(",", endpoints), instruments);
         }
         finally
         {
+            // Before the answer log closes: disposing fails what is still unanswered, and those get their lines too.
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask())).ConfigureAwait(false);
         }
     }
@@ -182,7 +190,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
         }
     }
 
-    private BenchResult Summarise(BenchRun run, List<BenchConnection> connections, LoomEndpoint endpoint, List<BenchInstrument> instruments)
+    private BenchResult Summarise(BenchRun run, List<BenchConnection> connections, string transport, string endpoints, List<BenchInstrument> instruments)
     {
         var latency = new LongHistogram(TimeSpan.FromMinutes(10).Ticks / 10, 3);
         foreach (var connection in connections)
@@ -195,8 +203,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
         var count = latency.TotalCount;
         return new BenchResult
         {
-            Transport = endpoint.Kind == TransportKind.Tcp ? "tcp" : "ws",
-            Endpoint = endpoint.ToString(),
+            Transport = transport,
+            Endpoint = endpoints,
             Mode = settings.Mode,
             Connections = settings.Connections,
             Symbols = [.. instruments.Select(i => i.Symbol)],

@@ -3,7 +3,8 @@ namespace LoomExchange.Cli.Bench;
 /// <summary>One load run as asked for on the command line.</summary>
 internal sealed record BenchSettings
 {
-    public required string Endpoint { get; init; }
+    /// <summary>The gateways: connection i starts on the (i mod n)-th and fails over to the others in turn.</summary>
+    public required IReadOnlyList<string> Endpoints { get; init; }
 
     public required string Http { get; init; }
 
@@ -23,6 +24,9 @@ internal sealed record BenchSettings
 
     public string? JsonFile { get; init; }
 
+    /// <summary>Where to write one line per request with its answer (<see cref="AnswerLog"/>); null = no such file.</summary>
+    public string? AnswersFile { get; init; }
+
     /// <summary>Requests answered before measuring starts (JIT, pools and books warm up).</summary>
     public int Warmup { get; init; }
 
@@ -32,6 +36,10 @@ internal sealed record BenchSettings
     public string? Secret { get; init; }
 
     public string Mode => Inflight is { } k ? $"closed loop, {k} in flight per connection" : $"open loop at {Rate:0.##} requests/s";
+
+    /// <summary>Connection <paramref name="connection"/>'s gateways: its own first, then the others in order.</summary>
+    public IReadOnlyList<string> EndpointsFor(int connection) =>
+        [.. Enumerable.Range(0, Endpoints.Count).Select(k => Endpoints[(connection + k) % Endpoints.Count])];
 
     public (string Key, string Secret) CredentialsFor(int connection) => ApiKey is { } key
         ? (key, Secret ?? string.Empty)

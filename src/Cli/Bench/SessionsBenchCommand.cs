@@ -40,7 +40,7 @@ internal static class SessionsBenchCommand
             }
 
             var settings = new SessionsBenchSettings(
-                result.GetRequiredValue(GlobalOptions.Endpoint),
+                GlobalOptions.Endpoints(result)[0],
                 sessions,
                 TimeText.Duration(result.GetRequiredValue(Duration), "--duration"),
                 TimeText.Duration(result.GetRequiredValue(Heartbeat), "--heartbeat"),

@@ -141,14 +141,18 @@ internal static class OrderRequestRunner
         return catalog.Get(symbol);
     }
 
-    private static Task<LoomClient> ConnectAsync(ParseResult result, CancellationToken cancellationToken) =>
-        LoomClient.ConnectAsync(
+    private static Task<LoomClient> ConnectAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var endpoints = GlobalOptions.Endpoints(result);
+        return LoomClient.ConnectAsync(
             new LoomClientOptions
             {
-                Endpoint = result.GetRequiredValue(GlobalOptions.Endpoint),
+                Endpoint = endpoints[0],
+                FailoverEndpoints = [.. endpoints.Skip(1)],
                 ApiKey = result.GetRequiredValue(GlobalOptions.ApiKey),
                 Secret = result.GetRequiredValue(GlobalOptions.Secret),
                 Reconnect = new ReconnectPolicy { MaxAttempts = 3 },
             },
             cancellationToken);
+    }
 }
