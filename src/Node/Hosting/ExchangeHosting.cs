@@ -160,8 +160,22 @@ public static class ExchangeHosting
     /// While a shard has no home (its node crashed and the coordinator has not placed it yet), regions buffer its
     /// messages and ask the coordinator again every retry interval: Akka's 2 s would add up to 2 s to every failover.
     /// </summary>
+    /// <remarks>
+    /// The chaos run (docs/benchmarks.md) showed a moved shard's first load of its remembered entities from a busy
+    /// journal exceeding Akka's 5 s, after which the shard stopped and waited out a 10 s backoff: up to 20 s without
+    /// books. The load gets 10 s and a failed shard retries after 1 s. A hand-off that hangs (its node died in the
+    /// middle) gives up after 10 s instead of 60 s.
+    /// </remarks>
     private static Config ShardingTuning(TimeSpan retryInterval) =>
-        ConfigurationFactory.ParseString($"akka.cluster.sharding.retry-interval = {DurationText.ToHocon(retryInterval)}");
+        ConfigurationFactory.ParseString($$"""
+            akka.cluster.sharding {
+              retry-interval = {{DurationText.ToHocon(retryInterval)}}
+              waiting-for-state-timeout = 10s
+              updating-state-timeout = 10s
+              shard-failure-backoff = 1s
+              handoff-timeout = 10s
+            }
+            """);
 
     /// <summary>
     /// Journal settings that Akka.Persistence.Sql.Hosting has no option for: batching and write parallelism.
