@@ -53,7 +53,10 @@ public sealed class AccountEventsSpecs(ITestOutputHelper output) : BookSpec(outp
             ExpiryCheckInterval = TimeSpan.FromMilliseconds(50),
         };
         var book = StartBook(settings);
-        var expireAt = (DateTimeOffset.UtcNow.AddSeconds(1) - DateTimeOffset.UnixEpoch).Ticks * 100;
+        // Far enough ahead that a slow start (CI under load) cannot make the order expired on arrival; the expiry
+        // sweep still finds it well within the deadline below.
+        StatusOf(book);
+        var expireAt = (DateTimeOffset.UtcNow.AddSeconds(2.5) - DateTimeOffset.UnixEpoch).Ticks * 100;
         var placed = Execute(book, Limit(1, 101, Side.Buy, 1000, 10) with { TimeInForce = TimeInForce.Gtd, ExpireAt = expireAt });
         Assert.Equal(RejectReason.None, placed.RejectReason);
 
