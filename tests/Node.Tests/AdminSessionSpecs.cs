@@ -14,8 +14,8 @@ public sealed class AdminSessionSpecs
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var uri = new Uri(admin.Node.Client.BaseAddress!.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws");
         await socket.ConnectAsync(uri, deadline.Token);
-        await SendAsync(socket, """{"type":"Logon","seq":1,"apiKey":"demo-2","secret":"demo-secret-2"}""", deadline.Token);
-        Assert.Contains("\"LogonAck\"", await ReceiveAsync(socket, deadline.Token), StringComparison.Ordinal);
+        await WebSocketText.SendAsync(socket, """{"type":"Logon","seq":1,"apiKey":"demo-2","secret":"demo-secret-2"}""", deadline.Token);
+        Assert.Contains("\"LogonAck\"", await WebSocketText.ReceiveAsync(socket, deadline.Token), StringComparison.Ordinal);
 
         var session = Assert.Single((await admin.JsonAsync("exchange", "sessions")).EnumerateArray());
         var info = session.GetProperty("info");
@@ -26,25 +26,7 @@ public sealed class AdminSessionSpecs
         Assert.True(kick.ExitCode == 0, kick.ToString());
 
         // The client is told why, then the connection ends; the node lists no session any more.
-        Assert.Contains("\"Logout\"", await ReceiveAsync(socket, deadline.Token), StringComparison.Ordinal);
+        Assert.Contains("\"Logout\"", await WebSocketText.ReceiveAsync(socket, deadline.Token), StringComparison.Ordinal);
         Assert.Empty((await admin.JsonAsync("exchange", "sessions")).EnumerateArray());
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, string json, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[8192];
-        var length = 0;
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
-            length += received.Count;
-            if (received.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(buffer, 0, length);
-            }
-        }
     }
 }

@@ -69,10 +69,10 @@ public sealed partial class GatewayNodeSpecs
         using var deadline = new CancellationTokenSource(Deadline);
         await socket.ConnectAsync(uri, deadline.Token);
 
-        await SendAsync(socket, """{"type":"Logon","seq":1,"apiKey":"demo-3","secret":"demo-secret-3"}""", deadline.Token);
-        Assert.Contains("\"LogonAck\"", await ReceiveAsync(socket, deadline.Token), StringComparison.Ordinal);
-        await SendAsync(socket, """{"type":"NewOrder","seq":2,"clientOrderId":1,"symbol":"AAPL","side":"Buy","orderType":"Limit","price":15000,"quantity":5}""", deadline.Token);
-        var report = await ReceiveAsync(socket, deadline.Token);
+        await WebSocketText.SendAsync(socket, """{"type":"Logon","seq":1,"apiKey":"demo-3","secret":"demo-secret-3"}""", deadline.Token);
+        Assert.Contains("\"LogonAck\"", await WebSocketText.ReceiveAsync(socket, deadline.Token), StringComparison.Ordinal);
+        await WebSocketText.SendAsync(socket, """{"type":"NewOrder","seq":2,"clientOrderId":1,"symbol":"AAPL","side":"Buy","orderType":"Limit","price":15000,"quantity":5}""", deadline.Token);
+        var report = await WebSocketText.ReceiveAsync(socket, deadline.Token);
         Assert.Contains("\"ExecutionReport\"", report, StringComparison.Ordinal);
         Assert.Contains("\"execType\":\"Accepted\"", report, StringComparison.Ordinal);
     }
@@ -103,24 +103,6 @@ public sealed partial class GatewayNodeSpecs
         var result = BinaryCodec.Decode(frame, serverSide: false);
         Assert.True(result.IsSuccess, result.ErrorText);
         return result.Message!;
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, string json, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
-
-    private static async Task<string> ReceiveAsync(ClientWebSocket socket, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[8192];
-        var length = 0;
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
-            length += received.Count;
-            if (received.EndOfMessage)
-            {
-                return Encoding.UTF8.GetString(buffer, 0, length);
-            }
-        }
     }
 
     private static int FreePort()
