@@ -26,9 +26,11 @@ internal static class BooksRun
             await DriveAsync(exchange, symbols, flow, options.Warmup, firstCorrelation: 1, options).ConfigureAwait(false);
 
             var rowsBefore = await exchange.CountBookRowsAsync().ConfigureAwait(false);
+            var gcBefore = GcCounts.Take();
             var started = Stopwatch.GetTimestamp();
             var result = await DriveAsync(exchange, symbols, flow, options.Orders, firstCorrelation: 1 + options.Warmup, options).ConfigureAwait(false);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            var gc = GcCounts.Take() - gcBefore;
             var rows = await exchange.CountBookRowsAsync().ConfigureAwait(false) - rowsBefore;
 
             var latency = result.LatencyMicros;
@@ -36,6 +38,7 @@ internal static class BooksRun
             var eventsPerWrite = rows == 0 ? 0 : (double)result.Events / rows;
             Console.WriteLine($"acknowledged {result.Replies:N0} orders in {seconds:F2} s; {result.Events:N0} events in {rows:N0} journal rows");
             Console.WriteLine($"latency us: p50 {latency.GetValueAtPercentile(50)} p90 {latency.GetValueAtPercentile(90)} p99 {latency.GetValueAtPercentile(99)} p99.9 {latency.GetValueAtPercentile(99.9)} max {latency.GetValueAtPercentile(100)}");
+            Console.WriteLine($"gc during the run: {gc}");
             Console.WriteLine("rejects: " + (result.Rejects.Count == 0 ? "none" : string.Join(", ", result.Rejects.Select(r => $"{r.Key}={r.Value}"))));
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
@@ -85,12 +88,9 @@ internal static class BooksRun
         {
             var due = start + (long)(i * ticksPerOrder);
             // Sleep rather than spin: a spinning pacer takes one of the two cores, and the journal's commit thread then
-            // waits for a scheduler slice (tens of ms at the tail). Orders that fall due during a sleep go out together;
-            // latency is measured from the due time, so the sleep's lateness is counted, not hidden.
-            while (Stopwatch.GetTimestamp() < due)
-            {
-                Thread.Sleep(1);
-            }
+            // waits for a scheduler slice (tens of ms at the tail). Latency is measured from the due time, so the
+            // sleep's lateness (tens of µs with PreciseSleep) is counted, not hidden.
+            PreciseSleep.Until(due);
 
             var correlation = firstCorrelation + i;
             var command = LoadDriver.Command(flow, symbols, correlation, out var symbol);
