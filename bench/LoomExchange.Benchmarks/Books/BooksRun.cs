@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Akka.Actor;
+using HdrHistogram;
 using LoomExchange.Actors.Protocol;
 
 namespace LoomExchange.Benchmarks.Books;
@@ -66,21 +67,29 @@ internal static class BooksRun
         var sentAt = new long[orders];
         var inFlight = options.Rate > 0 ? 0 : options.InFlight;
         var driver = exchange.System.ActorOf(Props.Create(() => new LoadDriver(exchange.Region, symbols, flow, sentAt, firstCorrelation, inFlight, done)));
+        Thread? pacer = null;
+        var lateness = new LongHistogram(TimeStamp.Seconds(60), 3);
         if (options.Rate > 0)
         {
-            var pacer = new Thread(() => Pace(exchange.Region, driver, symbols, flow, sentAt, firstCorrelation, options.Rate)) { IsBackground = true, Name = "open-loop pacer" };
+            pacer = new Thread(() => Pace(exchange.Region, driver, symbols, flow, sentAt, firstCorrelation, options.Rate, lateness)) { IsBackground = true, Name = "open-loop pacer" };
             pacer.Start();
         }
 
         using var progress = new Timer(_ => Console.Error.Write('.'), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         var result = await done.Task.WaitAsync(TimeSpan.FromMinutes(30)).ConfigureAwait(false);
         Console.Error.WriteLine();
+        if (pacer is not null)
+        {
+            // Every send precedes its reply, so the pacer has finished; the join makes its histogram safe to read.
+            pacer.Join();
+            Console.WriteLine($"pacer lateness us (due -> sent, part of the latency above): p50 {lateness.GetValueAtPercentile(50)} p99 {lateness.GetValueAtPercentile(99)} p99.9 {lateness.GetValueAtPercentile(99.9)} max {lateness.GetValueAtPercentile(100)}");
+        }
         exchange.System.Stop(driver);
         return result;
     }
 
     /// <summary>Open loop: sends command i at start + i/R whatever the replies do, so slow replies cannot slow the offered load.</summary>
-    private static void Pace(IActorRef region, IActorRef driver, IReadOnlyList<string> symbols, OrderFlow flow, long[] sentAt, long firstCorrelation, int rate)
+    private static void Pace(IActorRef region, IActorRef driver, IReadOnlyList<string> symbols, OrderFlow flow, long[] sentAt, long firstCorrelation, int rate, LongHistogram lateness)
     {
         var start = Stopwatch.GetTimestamp();
         var ticksPerOrder = (double)Stopwatch.Frequency / rate;
@@ -96,6 +105,7 @@ internal static class BooksRun
             var command = LoadDriver.Command(flow, symbols, correlation, out var symbol);
             sentAt[i] = due;
             region.Tell(new BookCommand(symbol, command, correlation), driver);
+            lateness.RecordValue(Math.Max(0, Stopwatch.GetTimestamp() - due) * 1_000_000 / Stopwatch.Frequency);
         }
     }
 
