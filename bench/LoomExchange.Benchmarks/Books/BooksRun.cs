@@ -38,7 +38,7 @@ internal static class BooksRun
             var ordersPerSecond = result.Replies / seconds;
             var eventsPerWrite = rows == 0 ? 0 : (double)result.Events / rows;
             Console.WriteLine($"acknowledged {result.Replies:N0} orders in {seconds:F2} s; {result.Events:N0} events in {rows:N0} journal rows");
-            Console.WriteLine($"latency us: p50 {latency.GetValueAtPercentile(50)} p90 {latency.GetValueAtPercentile(90)} p99 {latency.GetValueAtPercentile(99)} p99.9 {latency.GetValueAtPercentile(99.9)} max {latency.GetValueAtPercentile(100)}");
+            Console.WriteLine($"latency us: {Percentiles(latency)}");
             Console.WriteLine($"gc during the run: {gc}");
             Console.WriteLine("rejects: " + (result.Rejects.Count == 0 ? "none" : string.Join(", ", result.Rejects.Select(r => $"{r.Key}={r.Value}"))));
             Console.WriteLine(string.Create(
@@ -82,11 +82,14 @@ internal static class BooksRun
         {
             // Every send precedes its reply, so the pacer has finished; the join makes its histogram safe to read.
             pacer.Join();
-            Console.WriteLine($"pacer lateness us (due -> sent, part of the latency above): p50 {lateness.GetValueAtPercentile(50)} p99 {lateness.GetValueAtPercentile(99)} p99.9 {lateness.GetValueAtPercentile(99.9)} max {lateness.GetValueAtPercentile(100)}");
+            Console.WriteLine($"pacer lateness us (due -> sent, part of the latency above): {Percentiles(lateness)}");
         }
         exchange.System.Stop(driver);
         return result;
     }
+
+    private static string Percentiles(LongHistogram histogram) =>
+        $"p50 {histogram.GetValueAtPercentile(50)} p90 {histogram.GetValueAtPercentile(90)} p99 {histogram.GetValueAtPercentile(99)} p99.9 {histogram.GetValueAtPercentile(99.9)} max {histogram.GetValueAtPercentile(100)}";
 
     /// <summary>Open loop: sends command i at start + i/R whatever the replies do, so slow replies cannot slow the offered load.</summary>
     private static void Pace(IActorRef region, IActorRef driver, IReadOnlyList<string> symbols, OrderFlow flow, long[] sentAt, long firstCorrelation, int rate, LongHistogram lateness)
