@@ -37,7 +37,7 @@ internal sealed class ChaosCluster : IAsyncDisposable
         var port = LighthousePort.ToString(CultureInfo.InvariantCulture);
         _lighthouse = ChildProcess.Start(
             _build.LighthouseDll,
-            [string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{lighthouseHttp}")],
+            [string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{lighthouseHttp}"), .. ClusterTimingArguments()],
             Path.Combine(_workDir, "lighthouse.log"),
             new Dictionary<string, string>
             {
@@ -113,6 +113,14 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
         _http.Dispose();
     }
+
+    /// <summary>
+    /// The failure-detector and split-brain overrides among the --node-arg values: the Lighthouse gets them too,
+    /// because it is the oldest member and so usually the leader whose resolver downs a killed node.
+    /// </summary>
+    private IEnumerable<string> ClusterTimingArguments() => _options.NodeArguments.Where(a =>
+        a.StartsWith("--Loom:Cluster:FailureDetector:", StringComparison.Ordinal)
+        || a.StartsWith("--Loom:Cluster:SplitBrain:", StringComparison.Ordinal));
 
     private List<string> NodeArguments(NodeSlot node)
     {

@@ -72,6 +72,9 @@ internal sealed record ChaosResult
     [JsonPropertyName("kill_details")]
     public IReadOnlyList<KillRecord> KillDetails { get; init; } = [];
 
+    [JsonPropertyName("suspicions")]
+    public ClusterSuspicions Suspicions { get; init; } = new();
+
     [JsonPropertyName("problems")]
     public IReadOnlyList<string> Problems { get; init; } = [];
 

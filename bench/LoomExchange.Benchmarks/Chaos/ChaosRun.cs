@@ -39,6 +39,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failover (every book of the killed node acknowledging again) p50 {result.FailoverP50Seconds:0.000} s, max {result.FailoverMaxSeconds:0.000} s; first of its books p50 {result.FirstBookP50Seconds:0.000} s, max {result.FirstBookMaxSeconds:0.000} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"requests {result.Requests}: acknowledged {result.Acked}, outcome unknown {result.OutcomeUnknown} (ServiceUnavailable or no answer: {result.Unanswered}); lost {result.LostAcknowledged} acks + {result.LostTrades} trades; duplicated {result.DuplicateCommands} commands + {result.DuplicateEvents} events + {result.DuplicateTrades} trades + {result.DifferentAnswers} different answers; hashes {(result.HashesMatch ? "equal" : "NOT equal")}"));
+        Console.WriteLine($"failure detector and resolver on healthy members: {result.Suspicions}");
         if (options.JsonFile is { } file)
         {
             await File.WriteAllTextAsync(file, result.ToJson()).ConfigureAwait(false);
@@ -116,7 +117,10 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
             await Note(string.Create(CultureInfo.InvariantCulture, $"kill {kill.Round} ({kill.Node}): books serving again after {kill.FailoverSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? "never"} s (first {kill.FirstBookSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? "none"} s): {string.Join(", ", kill.FirstAckSeconds.Select(p => $"{p.Key} {p.Value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}"))}")).ConfigureAwait(false);
         }
 
-        return ChaosResult.From(verification, measured, options.Kills, settings);
+        return ChaosResult.From(verification, measured, options.Kills, settings) with
+        {
+            Suspicions = ClusterSuspicions.Read(workDir, kills.Select(k => (k.Address, k.KilledAtUs))),
+        };
     }
 
     private ChildProcess StartBench(ChaosCluster cluster, string answersFile, double durationSeconds)
