@@ -22,6 +22,7 @@ builder.Services.AddAkka(settings.SystemName, (akka, _) =>
 {
     akka.ConfigureLoggers(loggers =>
         {
+            loggers.LogLevel = AkkaLogLevel.From(builder.Configuration[AkkaLogLevel.ConfigurationKey]);
             loggers.ClearLoggers();
             loggers.AddLoggerFactory();
         })

@@ -59,10 +59,11 @@ public static class ExchangeHosting
         services.AddSingleton(bookSettings);
         services.AddSingleton(journal);
         services.AddSingleton(gateway);
-        services.AddAkka(cluster.SystemName, (akka, _) =>
+        services.AddAkka(cluster.SystemName, (akka, provider) =>
         {
             akka.ConfigureLoggers(loggers =>
                 {
+                    loggers.LogLevel = AkkaLogLevel.From(provider.GetRequiredService<IConfiguration>()[AkkaLogLevel.ConfigurationKey]);
                     loggers.ClearLoggers();
                     loggers.AddLoggerFactory();
                 })
