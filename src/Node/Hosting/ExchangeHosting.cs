@@ -8,6 +8,7 @@ using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using LoomExchange.Actors.Instruments;
 using LoomExchange.Actors.OrderBooks;
+using LoomExchange.Actors.Startup;
 using LoomExchange.Actors.Protocol;
 using LoomExchange.Actors.Risk;
 using LoomExchange.Actors.Serialization;
@@ -59,6 +60,8 @@ public static class ExchangeHosting
         services.AddSingleton(bookSettings);
         services.AddSingleton(journal);
         services.AddSingleton(gateway);
+        var warmup = new PersistenceWarmupStatus();
+        services.AddSingleton(warmup);
         services.AddAkka(cluster.SystemName, (akka, provider) =>
         {
             akka.ConfigureLoggers(loggers =>
@@ -97,6 +100,7 @@ public static class ExchangeHosting
                 .WithActors((system, actors, _) =>
                 {
                     // The gateway starts with the actor system: the hub at AccountEventsPath, the registry, the TCP listener.
+                    system.ActorOf(PersistenceWarmup.Props(warmup), "persistence-warmup");
                     var region = actors.Get<OrderBookRegion>();
                     gateway.StartAsync(system, region).GetAwaiter().GetResult();
 
@@ -112,6 +116,13 @@ public static class ExchangeHosting
                     async (_, _, cancellationToken) => await journal.IsReachableAsync(cancellationToken).ConfigureAwait(false)
                         ? HealthCheckResult.Healthy($"journal reachable ({journal.Provider})")
                         : HealthCheckResult.Unhealthy($"journal unreachable ({journal.Describe()})"),
+                    HealthStatus.Unhealthy,
+                    ["ready"])
+                .WithHealthCheck(
+                    "persistence-warmup",
+                    (_, _, _) => Task.FromResult(warmup.IsWarm
+                        ? HealthCheckResult.Healthy($"journal and snapshot store started ({warmup.Warm.Result.TotalMilliseconds:0} ms)")
+                        : HealthCheckResult.Unhealthy("journal and snapshot store still starting: a book moved here now would wait for them")),
                     HealthStatus.Unhealthy,
                     ["ready"])
                 .WithHealthCheck(
