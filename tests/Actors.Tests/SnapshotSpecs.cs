@@ -54,6 +54,24 @@ public sealed class SnapshotSpecs(ITestOutputHelper output) : BookSpec(output)
         Assert.True(live.OrderCount > 0 && live.DedupEntries > 0, "the flow should leave resting orders and remembered ids");
     }
 
+    [Fact]
+    public void Should_snapshot_after_the_configured_number_of_journal_rows_however_few_events_they_hold()
+    {
+        var book = StartBook(new OrderBookSettings { SnapshotEveryEvents = 1_000_000, SnapshotEveryWrites = 5 });
+        var flow = new RandomOrderFlow(seed: 7);
+
+        // One command at a time: each is its own journal row.
+        for (var i = 0; i < 4; i++)
+        {
+            flow.Observe(ExpectResult(Send(book, flow.Next())));
+        }
+
+        Assert.Null(LatestSnapshot());
+        flow.Observe(ExpectResult(Send(book, flow.Next())));
+        var sequence = StatusOf(book).Sequence;
+        AwaitAssert(() => Assert.Equal(sequence, LatestSnapshot()?.Book.Sequence), Deadline);
+    }
+
     private void Run(IActorRef book, RandomOrderFlow flow, int commands)
     {
         // Chunks sent without waiting: writes then carry many commands, and snapshots fall between batches.

@@ -166,6 +166,7 @@ public sealed partial class OrderBookActor
         _inFlightOutcomes = [];
         _journaledSequence = sequence;
         _eventsSinceSnapshot += events.Length;
+        _writesSinceSnapshot++;
         foreach (var reply in replies)
         {
             // Not `[]`: target-typed to ArraySegment it is default(ArraySegment), which throws when enumerated (and serialized).
@@ -175,7 +176,7 @@ public sealed partial class OrderBookActor
 
         PublishAccountEvents(events);
 
-        if (_eventsSinceSnapshot >= _settings.SnapshotEveryEvents)
+        if (_eventsSinceSnapshot >= _settings.SnapshotEveryEvents || _writesSinceSnapshot >= _settings.SnapshotEveryWrites)
         {
             if (_pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
             {
@@ -209,6 +210,7 @@ public sealed partial class OrderBookActor
         SaveSnapshot(new BookSnapshotState(_specFromJournal ? _spec : null, _halted, _book.Export(), _dedup.Export()));
         _snapshotBookSequence = _book.Sequence;
         _eventsSinceSnapshot = 0;
+        _writesSinceSnapshot = 0;
         if (_holdForSnapshot)
         {
             _holdForSnapshot = false;

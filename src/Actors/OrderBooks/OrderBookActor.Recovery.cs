@@ -1,3 +1,4 @@
+using System.Globalization;
 using Akka.Event;
 using Akka.Persistence;
 using LoomExchange.Actors.OrderBooks.Journal;
@@ -41,6 +42,7 @@ public sealed partial class OrderBookActor
         }
 
         _book = OrderBook.Import(_spec, snapshot.Book);
+        _snapshotBookSequence = _book.Sequence;
         _dedup.Import(snapshot.Dedup);
     }
 
@@ -78,6 +80,7 @@ public sealed partial class OrderBookActor
         }
 
         _eventsSinceSnapshot += batch.Events.Count;
+        _writesSinceSnapshot++;
     }
 
     private void CompleteRecovery()
@@ -89,13 +92,10 @@ public sealed partial class OrderBookActor
 
         _journaledSequence = _book?.Sequence ?? 0;
         _recoveryMicros = (long)System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt).TotalMicroseconds;
-        _log.Info(
-            "{0}: recovered at sequence {1} with {2} resting orders in {3} ms{4}",
-            _symbol,
-            _journaledSequence,
-            _book?.OrderCount ?? 0,
-            _recoveryMicros / 1000,
-            _spec is null ? " (not listed: orders are rejected until it is)" : string.Empty);
+        var unlisted = _spec is null ? " (not listed: orders are rejected until it is)" : string.Empty;
+        _log.Info(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{_symbol}: recovered at sequence {_journaledSequence} with {_book?.OrderCount ?? 0} resting orders in {_recoveryMicros / 1000} ms ({_writesSinceSnapshot} rows, {_eventsSinceSnapshot} events after the snapshot at {_snapshotBookSequence}){unlisted}"));
     }
 
     /// <summary>Takes new trading rules; an existing book keeps every order and counter (it is re-imported under them).</summary>

@@ -47,6 +47,7 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private bool _stopping;
     private long _journaledSequence;
     private long _eventsSinceSnapshot;
+    private long _writesSinceSnapshot;
     private long _lastTimestamp;
     private long _snapshotBookSequence;
     private readonly List<IActorRef> _snapshotRequests = [];

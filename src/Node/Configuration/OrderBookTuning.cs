@@ -5,6 +5,8 @@ public sealed class OrderBookTuning
 {
     public int SnapshotEveryEvents { get; set; } = 100_000;
 
+    public int SnapshotEveryWrites { get; set; } = 2_000;
+
     public int DedupCapacity { get; set; } = 100_000;
 
     public int MaxCommandsPerWrite { get; set; } = 4_096;

@@ -43,6 +43,7 @@ public static class ExchangeHosting
         var bookSettings = new OrderBookSettings
         {
             SnapshotEveryEvents = options.OrderBook.SnapshotEveryEvents,
+            SnapshotEveryWrites = options.OrderBook.SnapshotEveryWrites,
             DedupCapacity = options.OrderBook.DedupCapacity,
             MaxCommandsPerWrite = options.OrderBook.MaxCommandsPerWrite,
             JournalPluginId = journal.BookJournalConnectionString is null ? null : BookJournalPluginId,
