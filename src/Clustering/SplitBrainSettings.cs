@@ -14,7 +14,7 @@ public sealed class SplitBrainSettings
     public string Strategy { get; set; } = "keep-majority";
 
     /// <summary>How long the set of unreachable nodes must stay unchanged before the resolver acts.</summary>
-    public string StableAfter { get; set; } = "1s";
+    public string StableAfter { get; set; } = "500ms";
 
     /// <summary>
     /// How long after a node is downed its shards may start elsewhere: the time the downed side has to stop its own
