@@ -11,6 +11,12 @@ public sealed partial class OrderBookActor
 {
     protected override void OnRecover(object message)
     {
+        // When the first answer of the journal or snapshot store arrived: splits a slow recovery into waiting and replaying.
+        if (_firstRecoveryMessageMicros < 0)
+        {
+            _firstRecoveryMessageMicros = (long)System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt).TotalMicroseconds;
+        }
+
         switch (message)
         {
             case SnapshotOffer { Snapshot: BookSnapshotState snapshot }:
@@ -95,7 +101,7 @@ public sealed partial class OrderBookActor
         var unlisted = _spec is null ? " (not listed: orders are rejected until it is)" : string.Empty;
         _log.Info(string.Create(
             CultureInfo.InvariantCulture,
-            $"{_symbol}: recovered at sequence {_journaledSequence} with {_book?.OrderCount ?? 0} resting orders in {_recoveryMicros / 1000} ms ({_writesSinceSnapshot} rows, {_eventsSinceSnapshot} events after the snapshot at {_snapshotBookSequence}){unlisted}"));
+            $"{_symbol}: recovered at sequence {_journaledSequence} with {_book?.OrderCount ?? 0} resting orders in {_recoveryMicros / 1000} ms (first answer of the stores after {_firstRecoveryMessageMicros / 1000} ms; {_writesSinceSnapshot} rows, {_eventsSinceSnapshot} events after the snapshot at {_snapshotBookSequence}){unlisted}"));
     }
 
     /// <summary>Takes new trading rules; an existing book keeps every order and counter (it is re-imported under them).</summary>

@@ -52,6 +52,7 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private long _snapshotBookSequence;
     private readonly List<IActorRef> _snapshotRequests = [];
     private long _recoveryMicros;
+    private long _firstRecoveryMessageMicros = -1;
     private readonly long _startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public OrderBookActor(string symbol, InstrumentRegistry registry, OrderBookSettings settings, TimeProvider time)

@@ -25,4 +25,12 @@ public sealed class ClusterSettings
 
     /// <summary>How often a shard region asks again where a shard lives while the shard has no home (a failover).</summary>
     public string ShardRetryInterval { get; set; } = "200ms";
+
+    /// <summary>
+    /// Where sharding remembers which books each shard runs, so a moved shard starts them at once: <c>eventsourced</c>
+    /// (in the journal; survives a full restart; a moved shard replays it before its books start) or <c>ddata</c>
+    /// (replicated in memory across the exchange nodes, no replay; forgotten when every node stops, after which a book
+    /// starts on its first order). See docs/decisions.md, decision 13.
+    /// </summary>
+    public string RememberEntitiesStore { get; set; } = "eventsourced";
 }

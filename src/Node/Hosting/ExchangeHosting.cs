@@ -57,6 +57,7 @@ public static class ExchangeHosting
         var timing = ClusterTiming.From(cluster.FailureDetector, cluster.SplitBrain);
         var seeds = cluster.Seeds.Select(SeedAddress).ToList();
         var shardRetryInterval = DurationText.Parse(cluster.ShardRetryInterval, "Loom:Cluster:ShardRetryInterval");
+        var rememberEntitiesStore = RememberEntitiesStoreFrom(cluster.RememberEntitiesStore);
         services.AddSingleton(registry);
         services.AddSingleton(timing);
         services.AddSingleton(blocklist);
@@ -94,7 +95,7 @@ public static class ExchangeHosting
                     {
                         Role = ExchangeRole,
                         RememberEntities = true,
-                        RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                        RememberEntitiesStore = rememberEntitiesStore,
                         StateStoreMode = StateStoreMode.DData,
                         HandOffStopMessage = StopBook.Instance,
                     })
@@ -214,6 +215,14 @@ public static class ExchangeHosting
         }
     }
 
+    /// <summary>Parses <c>Loom:Cluster:RememberEntitiesStore</c>; an error names the key and the accepted values.</summary>
+    internal static RememberEntitiesStore RememberEntitiesStoreFrom(string value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "ddata" => RememberEntitiesStore.DData,
+        "eventsourced" => RememberEntitiesStore.Eventsourced,
+        _ => throw new InvalidOperationException($"Loom:Cluster:RememberEntitiesStore '{value}' is not one of ddata, eventsourced"),
+    };
+
     /// <summary>
     /// While a shard has no home (its node crashed and the coordinator has not placed it yet), regions buffer its
     /// messages and ask the coordinator again every retry interval: Akka's 2 s would add up to 2 s to every failover.
@@ -222,7 +231,8 @@ public static class ExchangeHosting
     /// The chaos run (docs/benchmarks.md) showed a moved shard's first load of its remembered entities from a busy
     /// journal exceeding Akka's 5 s, after which the shard stopped and waited out a 10 s backoff: up to 20 s without
     /// books. The load gets 10 s and a failed shard retries after 1 s. A hand-off that hangs (its node died in the
-    /// middle) gives up after 10 s instead of 60 s.
+    /// middle) gives up after 10 s instead of 60 s. The ddata remember-entities store keeps no durable (LMDB) copy:
+    /// the journal is the durable record of every book, and a forgotten book starts on its first order.
     /// </remarks>
     private static Config ShardingTuning(TimeSpan retryInterval) =>
         ConfigurationFactory.ParseString($$"""
@@ -232,6 +242,7 @@ public static class ExchangeHosting
               updating-state-timeout = 10s
               shard-failure-backoff = 1s
               handoff-timeout = 10s
+              distributed-data.durable.keys = []
             }
             """);
 
