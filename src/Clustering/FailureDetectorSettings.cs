@@ -10,7 +10,7 @@ public sealed class FailureDetectorSettings
 {
     public string HeartbeatInterval { get; set; } = "250ms";
 
-    public string AcceptableHeartbeatPause { get; set; } = "500ms";
+    public string AcceptableHeartbeatPause { get; set; } = "1s";
 
     /// <summary>Phi above which a node is unreachable (Akka's default 8).</summary>
     public double Threshold { get; set; } = 8.0;

@@ -18,6 +18,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Random _random = new(options.Seed);
     private List<string> _symbols = [];
+    private string? _restartFailure;
 
     public static async Task<int> RunAsync(ChaosOptions options, string[] args)
     {
@@ -76,6 +77,12 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         {
             await WaitUntil(loadStart + TimeSpan.FromSeconds(options.LeadInSeconds + ((round - 1) * options.SpacingSeconds))).ConfigureAwait(false);
             await restarting.ConfigureAwait(false);
+            if (_restartFailure is not null)
+            {
+                await Note($"no more kills: {_restartFailure}").ConfigureAwait(false);
+                break;
+            }
+
             if (bench.HasExited)
             {
                 await Note($"loomctl bench ended (exit code {bench.ExitCode}) before kill {round}; see {workDir}/loomctl.log").ConfigureAwait(false);
@@ -108,7 +115,10 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
 
         await Note($"loomctl bench exited with code {bench.ExitCode}; verifying").ConfigureAwait(false);
         var answers = ChaosAnswer.ReadAll(answersFile);
-        var (live, journal) = await ReadSettledStateAsync(cluster, _symbols.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
+        var symbolsToRead = _symbols.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).ToList();
+        var (live, journal) = cluster.Nodes.Any(n => n.IsRunning)
+            ? await ReadSettledStateAsync(cluster, symbolsToRead).ConfigureAwait(false)
+            : (new Dictionary<string, LiveBook>(StringComparer.Ordinal), await JournalReader.ReadAsync(options.Connection!).ConfigureAwait(false));
         var verification = ChaosVerifier.Verify(answers, journal, live);
         var allSymbols = journal.Keys.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var measured = kills.Select(k => k.WithFailover(answers, allSymbols)).ToList();
@@ -117,9 +127,11 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
             await Note(string.Create(CultureInfo.InvariantCulture, $"kill {kill.Round} ({kill.Node}): books serving again after {kill.FailoverSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? "never"} s (first {kill.FirstBookSeconds?.ToString("0.000", CultureInfo.InvariantCulture) ?? "none"} s): {string.Join(", ", kill.FirstAckSeconds.Select(p => $"{p.Key} {p.Value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}"))}")).ConfigureAwait(false);
         }
 
-        return ChaosResult.From(verification, measured, options.Kills, settings) with
+        var result = ChaosResult.From(verification, measured, options.Kills, settings);
+        return result with
         {
             Suspicions = ClusterSuspicions.Read(workDir, kills.Select(k => (k.Address, k.KilledAtUs))),
+            Problems = _restartFailure is null ? result.Problems : [_restartFailure, .. result.Problems],
         };
     }
 
@@ -186,8 +198,17 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
     private async Task RestartAsync(ChaosCluster cluster, NodeSlot node, KillRecord record)
     {
         await Task.Delay(TimeSpan.FromSeconds(options.RestartDelaySeconds)).ConfigureAwait(false);
-        await cluster.StartNodeAsync(node, _progress).ConfigureAwait(false);
-        record.RestartedReadySeconds = (UnixMicrosNow() - record.KilledAtUs) / 1e6;
+        try
+        {
+            await cluster.StartNodeAsync(node, _progress).ConfigureAwait(false);
+            record.RestartedReadySeconds = (UnixMicrosNow() - record.KilledAtUs) / 1e6;
+        }
+        catch (TimeoutException e)
+        {
+            // The cluster this node should join may be gone (healthy members downed): report it with the rest, not as a crash.
+            _restartFailure = $"{node.Name} restarted after kill {record.Round} but never became ready ({e.Message}); see its log and ClusterSuspicions";
+            await Note(_restartFailure).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

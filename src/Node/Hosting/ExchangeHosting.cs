@@ -230,8 +230,10 @@ public static class ExchangeHosting
     /// <remarks>
     /// The chaos run (docs/benchmarks.md) showed a moved shard's first load of its remembered entities from a busy
     /// journal exceeding Akka's 5 s, after which the shard stopped and waited out a 10 s backoff: up to 20 s without
-    /// books. The load gets 10 s and a failed shard retries after 1 s. A hand-off that hangs (its node died in the
-    /// middle) gives up after 10 s instead of 60 s. The ddata remember-entities store keeps no durable (LMDB) copy:
+    /// books. The load gets 10 s and a failed shard retries after 1 s. A rebalance gives up after 3 s instead of 60 s:
+    /// when the node a shard was being rebalanced onto is killed, the coordinator's rebalance worker keeps waiting for
+    /// that dead region's acknowledgement until this timeout (seen in the chaos run), and the book answers nothing
+    /// meanwhile. A hand-off that times out leaves the shard where it was; a normal one takes well under 1 s. The ddata remember-entities store keeps no durable (LMDB) copy:
     /// the journal is the durable record of every book, and a forgotten book starts on its first order.
     /// </remarks>
     private static Config ShardingTuning(TimeSpan retryInterval) =>
@@ -241,7 +243,7 @@ public static class ExchangeHosting
               waiting-for-state-timeout = 10s
               updating-state-timeout = 10s
               shard-failure-backoff = 1s
-              handoff-timeout = 10s
+              handoff-timeout = 3s
               distributed-data.durable.keys = []
             }
             """);
