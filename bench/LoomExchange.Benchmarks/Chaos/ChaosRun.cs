@@ -20,6 +20,12 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
     private List<string> _symbols = [];
     private string? _restartFailure;
 
+    /// <summary>Load a kill must still have after it, so that a slow failover is measured rather than cut off.</summary>
+    private const double MinimumObservationSeconds = 20;
+
+    /// <summary>Seconds added to the load per kill for restarts that outlast the spacing.</summary>
+    private const double RestartSlackSeconds = 3;
+
     public static async Task<int> RunAsync(ChaosOptions options, string[] args)
     {
         var build = ChaosBuild.Locate(options);
@@ -68,7 +74,9 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
         await WarmBooksAsync(cluster).ConfigureAwait(false);
 
         var answersFile = Path.Combine(workDir, "answers.csv");
-        var duration = options.LeadInSeconds + (options.Kills * options.SpacingSeconds) + options.TailSeconds;
+        // Each kill waits for the previous restart, which under load takes a few seconds longer than the spacing now
+        // and then: the slack keeps the last kills inside the load instead of after it.
+        var duration = options.LeadInSeconds + (options.Kills * (options.SpacingSeconds + RestartSlackSeconds)) + options.TailSeconds;
         await using var bench = StartBench(cluster, answersFile, duration);
         var loadStart = _clock.Elapsed;
         var kills = new List<KillRecord>();
@@ -80,6 +88,13 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
             if (_restartFailure is not null)
             {
                 await Note($"no more kills: {_restartFailure}").ConfigureAwait(false);
+                break;
+            }
+
+            var loadLeft = (loadStart + TimeSpan.FromSeconds(duration) - _clock.Elapsed).TotalSeconds;
+            if (loadLeft < MinimumObservationSeconds)
+            {
+                await Note(string.Create(CultureInfo.InvariantCulture, $"no more kills: the load ends in {loadLeft:0} s, too soon to see a failover (kill {round} of {options.Kills})")).ConfigureAwait(false);
                 break;
             }
 
