@@ -130,10 +130,7 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
 
         await Note($"loomctl bench exited with code {bench.ExitCode}; verifying").ConfigureAwait(false);
         var answers = ChaosAnswer.ReadAll(answersFile);
-        var symbolsToRead = _symbols.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).ToList();
-        var (live, journal) = cluster.Nodes.Any(n => n.IsRunning)
-            ? await ReadSettledStateAsync(cluster, symbolsToRead).ConfigureAwait(false)
-            : (new Dictionary<string, LiveBook>(StringComparer.Ordinal), await JournalReader.ReadAsync(options.Connection!).ConfigureAwait(false));
+        var (live, journal) = await ReadSettledStateAsync(cluster, _symbols.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).ToList()).ConfigureAwait(false);
         var verification = ChaosVerifier.Verify(answers, journal, live);
         var allSymbols = journal.Keys.Union(answers.Select(a => a.Symbol)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var measured = kills.Select(k => k.WithFailover(answers, allSymbols)).ToList();
@@ -281,7 +278,13 @@ internal sealed class ChaosRun(ChaosOptions options, ChaosBuild build, string wo
     private async Task<Dictionary<string, LiveBook>> ReadLiveBooksAsync(ChaosCluster cluster, IEnumerable<string> symbols)
     {
         var live = new Dictionary<string, LiveBook>(StringComparer.Ordinal);
-        var node = cluster.Nodes.First(n => n.IsRunning);
+
+        // A run that lost its cluster has no live books to compare; the journal is still verified.
+        if (cluster.Nodes.FirstOrDefault(n => n.IsRunning) is not { } node)
+        {
+            return live;
+        }
+
         foreach (var symbol in symbols)
         {
             var deadline = Stopwatch.StartNew();

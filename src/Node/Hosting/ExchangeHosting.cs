@@ -233,8 +233,9 @@ public static class ExchangeHosting
     /// books. The load gets 10 s and a failed shard retries after 1 s. A rebalance gives up after 3 s instead of 60 s:
     /// when the node a shard was being rebalanced onto is killed, the coordinator's rebalance worker keeps waiting for
     /// that dead region's acknowledgement until this timeout (seen in the chaos run), and the book answers nothing
-    /// meanwhile. A hand-off that times out leaves the shard where it was; a normal one takes well under 1 s. The ddata remember-entities store keeps no durable (LMDB) copy:
-    /// the journal is the durable record of every book, and a forgotten book starts on its first order.
+    /// meanwhile. A hand-off that times out leaves the shard where it was; a normal one takes well under 1 s.
+    /// The ddata remember-entities store keeps no durable (LMDB) copy: the journal is the durable record of every
+    /// book, and a forgotten book starts on its first order.
     /// </remarks>
     private static Config ShardingTuning(TimeSpan retryInterval) =>
         ConfigurationFactory.ParseString($$"""
