@@ -43,7 +43,11 @@ internal sealed class BenchExchange : IAsyncDisposable
             ConnectionString = bench.Store == "postgres" ? bench.Connection : null,
         },
         Cluster = new ClusterSettings { Port = 0 },
-        OrderBook = new OrderBookTuning { SnapshotEveryEvents = snapshotEveryEvents },
+        OrderBook = new OrderBookTuning
+        {
+            SnapshotEveryEvents = snapshotEveryEvents,
+            SnapshotEveryWrites = bench.SnapshotEveryWrites ?? new OrderBookTuning().SnapshotEveryWrites,
+        },
         Instruments = [.. SymbolNames(bench.Symbols).Select(s => new InstrumentSettings { Symbol = s, PriceDecimals = 2, TickSize = "0.01", LotSize = "1" })],
     };
 

@@ -26,6 +26,12 @@ internal sealed record BooksOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>Print every GC of the measured part and the top allocating types (<see cref="GcEventTrace"/>).</summary>
+    public bool GcTrace { get; init; }
+
+    /// <summary>Rows between a book's snapshots (<c>Loom:OrderBook:SnapshotEveryWrites</c>); null keeps the node's default.</summary>
+    public int? SnapshotEveryWrites { get; init; }
+
     public static BooksOptions Parse(string[] args)
     {
         var options = new BooksOptions { Connection = Environment.GetEnvironmentVariable("LOOM_BENCH_PG") };
@@ -44,6 +50,8 @@ internal sealed record BooksOptions
                 "--symbols" => options with { Symbols = Number() },
                 "--events" => options with { Events = Number() },
                 "--seed" => options with { Seed = Number() },
+                "--gc-trace" => options with { GcTrace = true },
+                "--snapshot-every-writes" => options with { SnapshotEveryWrites = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

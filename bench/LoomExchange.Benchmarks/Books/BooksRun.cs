@@ -28,10 +28,18 @@ internal static class BooksRun
 
             var rowsBefore = await exchange.CountBookRowsAsync().ConfigureAwait(false);
             var gcBefore = GcCounts.Take();
+            using var trace = options.GcTrace ? new GcEventTrace() : null;
+            trace?.Start();
             var started = Stopwatch.GetTimestamp();
             var result = await DriveAsync(exchange, symbols, flow, options.Orders, firstCorrelation: 1 + options.Warmup, options).ConfigureAwait(false);
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             var gc = GcCounts.Take() - gcBefore;
+            trace?.Stop();
+            if (trace is not null)
+            {
+                trace.Print(Console.Out);
+                result.Slow.Print(Console.Out);
+            }
             var rows = await exchange.CountBookRowsAsync().ConfigureAwait(false) - rowsBefore;
 
             var latency = result.LatencyMicros;

@@ -25,6 +25,7 @@ internal sealed class LoadDriver : ReceiveActor
     private readonly TaskCompletionSource<LoadResult> _done;
     private readonly LongHistogram _latency = new(TimeStamp.Seconds(60), 3);
     private readonly Dictionary<RejectReason, int> _rejects = [];
+    private readonly SlowOrderWindows _slow = new();
     private int _sent;
     private int _received;
     private long _events;
@@ -69,7 +70,9 @@ internal sealed class LoadDriver : ReceiveActor
     {
         var index = (int)(reply.CorrelationId - _firstCorrelation);
         var elapsed = Stopwatch.GetTimestamp() - _sentAt[index];
-        _latency.RecordValue(elapsed * 1_000_000 / Stopwatch.Frequency);
+        var micros = elapsed * 1_000_000 / Stopwatch.Frequency;
+        _latency.RecordValue(micros);
+        _slow.Record(_sentAt[index], micros);
         _received++;
         _events += reply.Events.Count;
         if (reply.RejectReason != RejectReason.None)
@@ -89,7 +92,7 @@ internal sealed class LoadDriver : ReceiveActor
 
         if (_received == _total)
         {
-            _done.TrySetResult(new LoadResult(_received, _events, _latency, _rejects));
+            _done.TrySetResult(new LoadResult(_received, _events, _latency, _rejects, _slow));
         }
     }
 }
