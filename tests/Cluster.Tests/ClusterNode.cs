@@ -41,6 +41,9 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     public Address Address { get; }
 
+    /// <summary>The node's services (its warm-up status, the instrument registry, …).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public bool IsTerminated => System.WhenTerminated.IsCompleted;
 
     public Akka.Cluster.Cluster Cluster => Akka.Cluster.Cluster.Get(System);

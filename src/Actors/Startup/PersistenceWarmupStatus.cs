@@ -7,8 +7,19 @@ public sealed class PersistenceWarmupStatus
 
     public bool IsWarm => _warm.Task.IsCompleted;
 
-    /// <summary>How long the warm-up recovery took (completes once).</summary>
+    /// <summary>How long the warm-up took, its read-only recoveries included (completes once).</summary>
     public Task<TimeSpan> Warm => _warm.Task;
 
-    internal void MarkWarm(TimeSpan took) => _warm.TrySetResult(took);
+    /// <summary>Snapshots and events the read-only recoveries of real ids read (set before <see cref="Warm"/> completes).</summary>
+    public long ProbedMessages { get; private set; }
+
+    /// <summary>Read-only recoveries that failed; the warm-up reports warm anyway (set before <see cref="Warm"/> completes).</summary>
+    public int ProbeFailures { get; private set; }
+
+    internal void MarkWarm(TimeSpan took, long probedMessages, int probeFailures)
+    {
+        ProbedMessages = probedMessages;
+        ProbeFailures = probeFailures;
+        _warm.TrySetResult(took);
+    }
 }

@@ -32,6 +32,9 @@ public static class ExchangeHosting
     /// <summary>HOCON path of the books' group-commit SQLite journal.</summary>
     public const string BookJournalPluginId = "loom.book-journal";
 
+    /// <summary>The sharding type name of the order books (part of every shard store's persistence id).</summary>
+    public const string OrderBookRegionTypeName = "orderbook";
+
     /// <param name="configureAkka">Extra Akka settings applied last (tests use it for the throttling transport).</param>
     public static IServiceCollection AddExchange(
         this IServiceCollection services,
@@ -66,6 +69,13 @@ public static class ExchangeHosting
         services.AddSingleton(gateway);
         var warmup = new PersistenceWarmupStatus();
         services.AddSingleton(warmup);
+        var extractor = new SymbolMessageExtractor(cluster.ShardCount);
+        var warmupTargets = WarmupTargets.For(
+            options.Instruments.Select(i => i.Symbol),
+            extractor.ShardOf,
+            OrderBookRegionTypeName,
+            shardStoresInJournal: rememberEntitiesStore == RememberEntitiesStore.Eventsourced,
+            bookSettings.JournalPluginId);
         services.AddAkka(cluster.SystemName, (akka, provider) =>
         {
             akka.ConfigureLoggers(loggers =>
@@ -88,9 +98,9 @@ public static class ExchangeHosting
                 .WithSqlPersistence(journal.ConnectionString, journal.LinqToDbProvider)
                 .AddHocon(JournalTuning(options, journal), HoconAddMode.Prepend)
                 .WithShardRegion<OrderBookRegion>(
-                    "orderbook",
+                    OrderBookRegionTypeName,
                     symbol => OrderBookActor.Props(symbol, registry, bookSettings, TimeProvider.System),
-                    new SymbolMessageExtractor(cluster.ShardCount),
+                    extractor,
                     new ShardOptions
                     {
                         Role = ExchangeRole,
@@ -105,7 +115,7 @@ public static class ExchangeHosting
                 .WithActors((system, actors, _) =>
                 {
                     // The gateway starts with the actor system: the hub at AccountEventsPath, the registry, the TCP listener.
-                    system.ActorOf(PersistenceWarmup.Props(warmup), "persistence-warmup");
+                    system.ActorOf(PersistenceWarmup.Props(warmup, warmupTargets), "persistence-warmup");
                     var region = actors.Get<OrderBookRegion>();
                     gateway.StartAsync(system, region).GetAwaiter().GetResult();
 
