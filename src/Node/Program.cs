@@ -9,18 +9,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
 builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
 var urls = builder.Configuration["urls"] ?? "http://127.0.0.1:5080";
+builder.WebHost.UseUrls(urls);
 
 var options = builder.Configuration.GetSection(LoomOptions.Section).Get<LoomOptions>() ?? new LoomOptions();
 if (options.Gateway.Tcp.Enabled && options.Gateway.Tcp.Edge == "kestrel")
 {
-    // The endpoints declared in code (HTTP from `urls`, plus the gateway) replace `urls`; clearing it keeps Kestrel
-    // from warning at every start that it overrides the configured addresses.
-    builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
     builder.WebHost.ConfigureKestrel(kestrel => KestrelListeners.Configure(kestrel, urls, options.Gateway.Tcp));
-}
-else
-{
-    builder.WebHost.UseUrls(urls);
 }
 
 var journal = JournalDatabase.From(options);
