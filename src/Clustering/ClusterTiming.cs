@@ -1,4 +1,5 @@
 using System.Globalization;
+using Akka.Actor;
 using Akka.Configuration;
 
 namespace LoomExchange.Clustering;
@@ -29,6 +30,7 @@ public sealed class ClusterTiming
         DownRemovalMargin = downRemovalMargin;
         QuorumSize = splitBrain.QuorumSize;
         Role = splitBrain.Role;
+        DownRefusedNodes = splitBrain.DownRefusedNodes;
     }
 
     public TimeSpan HeartbeatInterval { get; }
@@ -46,6 +48,9 @@ public sealed class ClusterTiming
     public int QuorumSize { get; }
 
     public string Role { get; }
+
+    /// <summary>Whether <see cref="CrashedNodeDowning"/> runs (<c>Loom:Cluster:SplitBrain:DownRefusedNodes</c>).</summary>
+    public bool DownRefusedNodes { get; }
 
     /// <summary>
     /// How often gossip, leader actions (moving a downed node to removed) and the unreachability check run: Akka's 1 s
@@ -94,6 +99,16 @@ public sealed class ClusterTiming
         return new ClusterTiming(heartbeat, pause, failureDetector.Threshold, splitBrain.Strategy, stableAfter, margin, splitBrain);
     }
 
+    /// <summary>Starts <see cref="CrashedNodeDowning"/> when <see cref="DownRefusedNodes"/> is on; call once the cluster extension runs.</summary>
+    public void StartCrashedNodeDowning(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if (DownRefusedNodes)
+        {
+            system.ActorOf(CrashedNodeDowning.Props(), CrashedNodeDowning.Name);
+        }
+    }
+
     public Config ToConfig()
     {
         var role = Role.Replace("\"", string.Empty, StringComparison.Ordinal);
@@ -136,5 +151,5 @@ public sealed class ClusterTiming
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"failure detector heartbeat {HeartbeatInterval.TotalMilliseconds}ms pause {AcceptableHeartbeatPause.TotalMilliseconds}ms threshold {Threshold}; split brain {Strategy} stable-after {StableAfter.TotalMilliseconds}ms down-removal-margin {DownRemovalMargin.TotalMilliseconds}ms");
+        $"failure detector heartbeat {HeartbeatInterval.TotalMilliseconds}ms pause {AcceptableHeartbeatPause.TotalMilliseconds}ms threshold {Threshold}; split brain {Strategy} stable-after {StableAfter.TotalMilliseconds}ms down-removal-margin {DownRemovalMargin.TotalMilliseconds}ms; refused nodes downed at once: {(DownRefusedNodes ? "yes" : "no")}");
 }

@@ -22,6 +22,13 @@ public sealed class SplitBrainSettings
     /// </summary>
     public string DownRemovalMargin { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Down a member at once when its remoting port refuses connections (its process is gone) and this node reaches a
+    /// majority of the members, rather than after the failure detector and <see cref="StableAfter"/>
+    /// (<see cref="CrashedNodeDowning"/>). Off = the resolver alone downs.
+    /// </summary>
+    public bool DownRefusedNodes { get; set; } = true;
+
     /// <summary>For <c>static-quorum</c>: the smallest number of nodes that may keep running.</summary>
     public int QuorumSize { get; set; }
 

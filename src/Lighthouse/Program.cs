@@ -37,6 +37,7 @@ builder.Services.AddAkka(settings.SystemName, (akka, _) =>
             SeedNodes = settings.Seeds.Count > 0 ? [.. settings.Seeds] : [settings.SelfAddress],
         })
         .WithStrictSerialization()
+        .WithActors((system, _) => timing.StartCrashedNodeDowning(system))
         .WithActorSystemLivenessCheck()
         .WithAkkaClusterReadinessCheck();
 });

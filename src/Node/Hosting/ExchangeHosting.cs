@@ -116,6 +116,7 @@ public static class ExchangeHosting
                 {
                     // The gateway starts with the actor system: the hub at AccountEventsPath, the registry, the TCP listener.
                     system.ActorOf(PersistenceWarmup.Props(warmup, warmupTargets), "persistence-warmup");
+                    timing.StartCrashedNodeDowning(system);
                     var region = actors.Get<OrderBookRegion>();
                     gateway.StartAsync(system, region).GetAwaiter().GetResult();
 
