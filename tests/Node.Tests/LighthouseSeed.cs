@@ -34,7 +34,8 @@ public sealed class LighthouseSeed : IAsyncDisposable
         }
     }
 
-    public static async Task<LighthouseSeed> StartAsync()
+    /// <param name="arguments">More command-line configuration, e.g. <c>--Loom:Cluster:SplitBrain:DownRefusedNodes=false</c>.</param>
+    public static async Task<LighthouseSeed> StartAsync(params string[] arguments)
     {
         var port = NodeProcess.FreeLoopbackPort();
         var address = string.Create(CultureInfo.InvariantCulture, $"akka.tcp://loom@127.0.0.1:{port}");
@@ -48,6 +49,11 @@ public sealed class LighthouseSeed : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{NodeProcess.FreeLoopbackPort()}"));
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment["CLUSTER_IP"] = "127.0.0.1";
         info.Environment["CLUSTER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
         info.Environment["CLUSTER_SEEDS"] = address;

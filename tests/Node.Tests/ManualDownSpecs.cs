@@ -2,21 +2,28 @@ namespace LoomExchange.Node.Tests;
 
 /// <summary>
 /// A crashed node downed by hand (<c>loomctl cluster unreachable</c>, <c>cluster down-unreachable</c>, watched with <c>cluster tail</c>) where the Split
-/// Brain Resolver is set to wait long: its books then move to the survivor with every acknowledged order.
+/// Brain Resolver is set to wait long and refused-port downing is off: its books then move to the survivor with every acknowledged order.
 /// </summary>
 public sealed class ManualDownSpecs(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
+    private const string LongResolverWait = "--Loom:Cluster:SplitBrain:StableAfter=10m";
+    private const string ShortMargin = "--Loom:Cluster:SplitBrain:DownRemovalMargin=1s";
+
     [Fact]
     public async Task Should_move_a_killed_nodes_books_once_an_operator_downs_it()
     {
-        await using var seed = await LighthouseSeed.StartAsync();
+        // A killed process refuses its remoting port, which would get it downed at once by any member: off everywhere,
+        // so that the operator does it.
+        const string noRefusedPortDowning = "--Loom:Cluster:SplitBrain:DownRefusedNodes=false";
+        await using var seed = await LighthouseSeed.StartAsync(LongResolverWait, ShortMargin, noRefusedPortDowning);
         string[] configuration =
         [
             "--Loom:Persistence:Provider=postgres",
             $"--Loom:Persistence:ConnectionString={postgres.ConnectionString}",
             $"--Loom:Cluster:Seeds:0={seed.Address}",
-            "--Loom:Cluster:SplitBrain:StableAfter=10m",
-            "--Loom:Cluster:SplitBrain:DownRemovalMargin=1s",
+            LongResolverWait,
+            ShortMargin,
+            noRefusedPortDowning,
         ];
         await using var survivor = await AdminNode.StartAsync(configuration);
         await using var victim = await AdminNode.StartAsync(configuration);
@@ -50,7 +57,45 @@ public sealed class ManualDownSpecs(PostgresServer postgres) : IClassFixture<Pos
         foreach (var (symbol, orderId) in placed)
         {
             var book = await survivor.Node.Client.GetOrdersAsync(symbol);
-            Assert.Equal(orderId, Assert.Single(book.Orders).OrderId);
+            Assert.Equal(orderId, Assert.Single(book.Orders, o => o.AccountId == 1001).OrderId);
+        }
+    }
+
+    [Fact]
+    public async Task Should_down_a_killed_node_without_an_operator_when_its_port_refuses()
+    {
+        // The resolver alone would wait ten minutes (on every member: the leader that downs may be the Lighthouse), so
+        // only refused-port downing (the default) can remove the killed node.
+        await using var seed = await LighthouseSeed.StartAsync(LongResolverWait, ShortMargin);
+        string[] configuration =
+        [
+            "--Loom:Persistence:Provider=postgres",
+            $"--Loom:Persistence:ConnectionString={postgres.ConnectionString}",
+            $"--Loom:Cluster:Seeds:0={seed.Address}",
+            LongResolverWait,
+            ShortMargin,
+        ];
+        await using var survivor = await AdminNode.StartAsync(configuration);
+        await using var victim = await AdminNode.StartAsync(configuration);
+
+        var placed = new Dictionary<string, long>();
+        foreach (var (symbol, price, quantity) in ClusterProcessSpecs.Orders)
+        {
+            using var response = await survivor.Node.Client.PlaceAsync(new PlaceOrder(symbol, 1002, 1, "buy", price, quantity));
+            placed[symbol] = (await response.ReadAsync<OrderReply>()).OrderId;
+        }
+
+        var victimAddress = (await victim.JsonAsync("cluster", "show")).GetProperty("self").GetString()!;
+        await EventuallyAsync(async () => (await survivor.JsonAsync("cluster", "show")).GetProperty("members").EnumerateArray()
+            .Any(m => m.GetProperty("address").GetString() == victimAddress));
+        await victim.Node.KillAsync();
+
+        await EventuallyAsync(async () => (await survivor.JsonAsync("cluster", "show")).GetProperty("members").EnumerateArray()
+            .All(m => m.GetProperty("address").GetString() != victimAddress));
+        foreach (var (symbol, orderId) in placed)
+        {
+            var book = await survivor.Node.Client.GetOrdersAsync(symbol);
+            Assert.Equal(orderId, Assert.Single(book.Orders, o => o.AccountId == 1002).OrderId);
         }
     }
 
