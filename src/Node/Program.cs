@@ -42,7 +42,10 @@ app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
     string.Join(", ", options.Instruments.Select(i => i.Symbol)),
     timing));
 
-var actorSystem = app.Services.GetRequiredService<Akka.Actor.ActorSystem>();
+// Resolved once the host has started, not before: resolving it creates the actor system, and the hosted services that
+// must run first (the PostgreSQL schema gate) would then run after it.
+Akka.Actor.ActorSystem? actorSystem = null;
+app.Lifetime.ApplicationStarted.Register(() => actorSystem = app.Services.GetRequiredService<Akka.Actor.ActorSystem>());
 await app.RunAsync().ConfigureAwait(false);
-var stoppedBecause = ShutdownExitCode.Apply(actorSystem);
+var stoppedBecause = actorSystem is null ? null : ShutdownExitCode.Apply(actorSystem);
 log.LogInformation("Stopped ({Reason}); exit code {ExitCode}", stoppedBecause?.GetType().Name ?? "host shutdown", Environment.ExitCode);

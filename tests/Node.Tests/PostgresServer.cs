@@ -38,6 +38,13 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunPostgresAsync("psql", "-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-qc", "CREATE DATABASE loom").ConfigureAwait(false);
     }
 
+    /// <summary>Creates an empty database on this server and returns its connection string (for specs that need no tables yet).</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await RunPostgresAsync("psql", "-h", "127.0.0.1", "-p", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-qc", $"CREATE DATABASE {name}").ConfigureAwait(false);
+        return $"Host=127.0.0.1;Port={_port};Database={name};Username=postgres;Pooling=true";
+    }
+
     public async Task DisposeAsync()
     {
         try

@@ -53,9 +53,8 @@ internal sealed class ChaosCluster : IAsyncDisposable
 
         await progress.WriteLineAsync($"lighthouse up on akka.tcp://loom@127.0.0.1:{port}").ConfigureAwait(false);
 
-        // The first node alone, so that one node creates the journal tables; then the other two together.
-        await StartNodeAsync(Nodes[0], progress).ConfigureAwait(false);
-        await Task.WhenAll(Nodes.Skip(1).Select(n => StartNodeAsync(n, progress))).ConfigureAwait(false);
+        // All together on the empty database, as a rollout does: the schema gate lets one create the tables (decision 19).
+        await Task.WhenAll(Nodes.Select(n => StartNodeAsync(n, progress))).ConfigureAwait(false);
     }
 
     public async Task StartNodeAsync(NodeSlot node, TextWriter progress)

@@ -9,11 +9,11 @@ using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using LoomExchange.Actors.Instruments;
 using LoomExchange.Actors.OrderBooks;
-using LoomExchange.Actors.Startup;
 using LoomExchange.Actors.Protocol;
 using LoomExchange.Actors.Risk;
 using LoomExchange.Actors.Serialization;
 using LoomExchange.Actors.Sharding;
+using LoomExchange.Actors.Startup;
 using LoomExchange.Clustering;
 using LoomExchange.Gateway;
 using LoomExchange.Gateway.Accounts;
@@ -69,6 +69,9 @@ public static class ExchangeHosting
         services.AddSingleton(gateway);
         var warmup = new PersistenceWarmupStatus();
         services.AddSingleton(warmup);
+
+        // Before AddAkka: hosted services start in the order they were added (see PostgresSchemaGateService).
+        services.AddHostedService<PostgresSchemaGateService>();
         var extractor = new SymbolMessageExtractor(cluster.ShardCount);
         var warmupTargets = WarmupTargets.For(
             options.Instruments.Select(i => i.Symbol),
@@ -116,6 +119,7 @@ public static class ExchangeHosting
                 {
                     // The gateway starts with the actor system: the hub at AccountEventsPath, the registry, the TCP listener.
                     system.ActorOf(PersistenceWarmup.Props(warmup, warmupTargets), "persistence-warmup");
+                    system.ActorOf(PersistencePluginWatchdog.Props([null, bookSettings.JournalPluginId]), "persistence-watchdog");
                     timing.StartCrashedNodeDowning(system);
                     var region = actors.Get<OrderBookRegion>();
                     gateway.StartAsync(system, region).GetAwaiter().GetResult();
