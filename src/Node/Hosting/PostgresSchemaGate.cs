@@ -22,7 +22,8 @@ public sealed class PostgresSchemaGate : IAsyncDisposable
     /// <summary>An application-wide key for <c>pg_advisory_lock</c>: "LOOMSCHM" in ASCII.</summary>
     private const long LockKey = 0x4C4F_4F4D_5343_484D;
 
-    private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LockRetryInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan ConnectRetryInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
     private NpgsqlConnection? _holder;
@@ -41,52 +42,59 @@ public sealed class PostgresSchemaGate : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(log);
         var connection = await OpenAsync(connectionString, reachWait, log, cancellationToken).ConfigureAwait(false);
+        var holding = false;
         try
         {
-            var missing = await MissingTablesAsync(connection, cancellationToken).ConfigureAwait(false);
-            if (missing.Count == 0)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                return new PostgresSchemaGate(null);
-            }
-
-            log.LogInformation("journal tables missing ({Tables}): taking the schema lock so that one node at a time creates them", string.Join(", ", missing));
-            var started = DateTime.UtcNow;
-            var lastProgress = started;
-            while (!await TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
-            {
-                var now = DateTime.UtcNow;
-                if (now - started >= lockWait)
-                {
-                    log.LogWarning("the schema lock is still held by another node after {Seconds:0} s; starting without it", lockWait.TotalSeconds);
-                    await connection.DisposeAsync().ConfigureAwait(false);
-                    return new PostgresSchemaGate(null);
-                }
-
-                if (now - lastProgress >= ProgressInterval)
-                {
-                    log.LogInformation("waiting for another node to create the journal tables ({Seconds:0} s so far)", (now - started).TotalSeconds);
-                    lastProgress = now;
-                }
-
-                await Task.Delay(RetryInterval, cancellationToken).ConfigureAwait(false);
-            }
-
-            if ((await MissingTablesAsync(connection, cancellationToken).ConfigureAwait(false)).Count == 0)
-            {
-                log.LogInformation("another node created the journal tables; going on without the schema lock");
-                await connection.DisposeAsync().ConfigureAwait(false);
-                return new PostgresSchemaGate(null);
-            }
-
-            log.LogInformation("holding the schema lock: this node creates the journal tables");
-            return new PostgresSchemaGate(connection);
+            holding = await MustHoldAsync(connection, lockWait, log, cancellationToken).ConfigureAwait(false);
+            return new PostgresSchemaGate(holding ? connection : null);
         }
-        catch
+        finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
+            if (!holding)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>True when this session got the lock and the tables are still missing: this node is to create them.</summary>
+    private static async Task<bool> MustHoldAsync(NpgsqlConnection connection, TimeSpan lockWait, ILogger log, CancellationToken cancellationToken)
+    {
+        var missing = await MissingTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (missing.Count == 0)
+        {
+            return false;
+        }
+
+        log.LogInformation("journal tables missing ({Tables}): taking the schema lock so that one node at a time creates them", string.Join(", ", missing));
+        var started = DateTime.UtcNow;
+        var lastProgress = started;
+        while (!await TryLockAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            var now = DateTime.UtcNow;
+            if (now - started >= lockWait)
+            {
+                log.LogWarning("the schema lock is still held by another node after {Seconds:0} s; starting without it", lockWait.TotalSeconds);
+                return false;
+            }
+
+            if (now - lastProgress >= ProgressInterval)
+            {
+                log.LogInformation("waiting for another node to create the journal tables ({Seconds:0} s so far)", (now - started).TotalSeconds);
+                lastProgress = now;
+            }
+
+            await Task.Delay(LockRetryInterval, cancellationToken).ConfigureAwait(false);
+        }
+
+        if ((await MissingTablesAsync(connection, cancellationToken).ConfigureAwait(false)).Count == 0)
+        {
+            log.LogInformation("another node created the journal tables; going on without the schema lock");
+            return false;
+        }
+
+        log.LogInformation("holding the schema lock: this node creates the journal tables");
+        return true;
     }
 
     /// <summary>Releases the lock once <paramref name="tablesCreated"/> completes (the warm-up), or after <paramref name="cap"/> at most.</summary>
@@ -124,15 +132,13 @@ public sealed class PostgresSchemaGate : IAsyncDisposable
 
     internal static async Task<List<string>> MissingTablesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        await using var command = new NpgsqlCommand("SELECT name FROM unnest(@names) AS name WHERE to_regclass(name) IS NULL", connection);
+        command.Parameters.AddWithValue("names", Tables);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var missing = new List<string>();
-        foreach (var table in Tables)
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var command = new NpgsqlCommand("SELECT to_regclass(@name) IS NOT NULL", connection);
-            command.Parameters.AddWithValue("name", table);
-            if (!(bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
-            {
-                missing.Add(table);
-            }
+            missing.Add(reader.GetString(0));
         }
 
         return missing;
@@ -175,7 +181,7 @@ public sealed class PostgresSchemaGate : IAsyncDisposable
                     lastProgress = now;
                 }
 
-                await Task.Delay(RetryInterval * 4, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(ConnectRetryInterval, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -18,10 +18,7 @@ internal sealed class PostgresSchemaGateService(JournalDatabase journal, Persist
         }
 
         _gate = await PostgresSchemaGate.EnterAsync(journal.ConnectionString, SchemaGateTiming.ReachWait, SchemaGateTiming.LockWait, log, cancellationToken).ConfigureAwait(false);
-        if (_gate.IsHolding)
-        {
-            _ = _gate.ReleaseWhenAsync(warmup.Warm, SchemaGateTiming.HoldCap, log);
-        }
+        _ = _gate.ReleaseWhenAsync(warmup.Warm, SchemaGateTiming.HoldCap, log); // returns at once when not holding
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
