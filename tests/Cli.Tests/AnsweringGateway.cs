@@ -85,7 +85,8 @@ internal sealed class AnsweringGateway : IAsyncDisposable
         }
     }
 
-    private ExecutionReport? DefaultAnswer(WireMessage request) => request switch
+    /// <summary>What a healthy exchange answers: accepted, cancelled, amended.</summary>
+    public ExecutionReport? DefaultAnswer(WireMessage request) => request switch
     {
         NewOrder o => Reports.Accepted(o, Interlocked.Increment(ref _orderId)),
         CancelOrder c => Reports.Rejected(c.ClientOrderId, c.Symbol, RejectReason.None) with { ExecType = ExecType.Cancelled, OrderId = c.OrderId, CancelReason = CancelReason.Requested },

@@ -6,7 +6,9 @@ namespace LoomExchange.Cli.Bench;
 
 /// <summary>
 /// The figures of one load run. <see cref="Orders"/> counts measured requests (orders, cancels, amends) that got their
-/// durable acknowledgement; <see cref="OrdersPerSecond"/> divides them by the measured time up to the last answer.
+/// durable acknowledgement (the book's rejects included, since the book journals them); <see cref="OrdersPerSecond"/>
+/// divides them by the measured time up to the last answer. Requests the gateway or the book refused before any journal
+/// (<see cref="RefusalReasons"/>) are counted in <see cref="Refused"/> only, and their latency is not in the percentiles.
 /// </summary>
 internal sealed record BenchResult
 {
@@ -58,6 +60,9 @@ internal sealed record BenchResult
     [JsonPropertyName("max_us")]
     public long MaxUs { get; init; }
 
+    [JsonPropertyName("refused")]
+    public long Refused { get; init; }
+
     [JsonPropertyName("rejected")]
     public long Rejected { get; init; }
 
@@ -80,8 +85,9 @@ internal sealed record BenchResult
 
     public IEnumerable<string> HumanLines()
     {
-        yield return string.Create(CultureInfo.InvariantCulture, $"requests answered: {Orders} in {Seconds:0.0} s = {OrdersPerSecond:0} acks/s (sent {Sent}, {SentPerSecond:0}/s)");
-        yield return $"latency send -> first report (us): p50 {P50Us}  p90 {P90Us}  p99 {P99Us}  p99.9 {P999Us}  max {MaxUs}";
+        yield return string.Create(CultureInfo.InvariantCulture, $"requests acknowledged after journaling: {Orders} in {Seconds:0.0} s = {OrdersPerSecond:0} acks/s (sent {Sent}, {SentPerSecond:0}/s)");
+        yield return $"refused before any journal (not in the figures above or below): {Refused}";
+        yield return $"latency send -> durable report (us): p50 {P50Us}  p90 {P90Us}  p99 {P99Us}  p99.9 {P999Us}  max {MaxUs}";
         yield return $"rejected: {Rejected}{Breakdown(RejectsByReason)}";
         yield return $"failed (no answer): {Failed}{Breakdown(Failures)}";
         yield return $"reconnects: {Reconnects}";

@@ -19,6 +19,7 @@ internal sealed class BenchRun(BenchSettings settings, AnswerLog? answers = null
     private long _measuredSent;
     private long _answered;
     private long _measuredAnswered;
+    private long _measuredRefused;
     private long _lastAnswer;
     private int _stopping;
 
@@ -43,7 +44,11 @@ internal sealed class BenchRun(BenchSettings settings, AnswerLog? answers = null
 
     public long Answered => Volatile.Read(ref _answered);
 
+    /// <summary>Measured requests answered durably: after the book journaled them (its rejects included).</summary>
     public long MeasuredAnswered => Volatile.Read(ref _measuredAnswered);
+
+    /// <summary>Measured requests refused before any journal (<see cref="RefusalReasons"/>): answered, not acknowledged.</summary>
+    public long MeasuredRefused => Volatile.Read(ref _measuredRefused);
 
     public long LastAnswer => Volatile.Read(ref _lastAnswer);
 
@@ -81,7 +86,10 @@ internal sealed class BenchRun(BenchSettings settings, AnswerLog? answers = null
         return true;
     }
 
-    /// <summary>Counts the answer to the request tagged <paramref name="tag"/>; true when that request was measured.</summary>
+    /// <summary>
+    /// Counts the answer to the request tagged <paramref name="tag"/>; true when that request was measured and acknowledged
+    /// durably, false for a request sent during the warm-up and for a refusal (<see cref="RefusalReasons"/>).
+    /// </summary>
     public bool Answer(long tag, long now, RejectReason? reject)
     {
         if (Interlocked.Increment(ref _answered) == Settings.Warmup && MeasureStart == long.MaxValue)
@@ -94,13 +102,18 @@ internal sealed class BenchRun(BenchSettings settings, AnswerLog? answers = null
             return false;
         }
 
-        Interlocked.Increment(ref _measuredAnswered);
         InterlockedMax(ref _lastAnswer, now);
         if (reject is { } reason)
         {
             Interlocked.Increment(ref _rejects[Math.Min((int)reason, _rejects.Length - 1)]);
+            if (RefusalReasons.IsRefusal(reason))
+            {
+                Interlocked.Increment(ref _measuredRefused);
+                return false;
+            }
         }
 
+        Interlocked.Increment(ref _measuredAnswered);
         return true;
     }
 

@@ -218,6 +218,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
             P99Us = count == 0 ? 0 : latency.GetValueAtPercentile(99),
             P999Us = count == 0 ? 0 : latency.GetValueAtPercentile(99.9),
             MaxUs = count == 0 ? 0 : latency.GetMaxValue(),
+            Refused = run.MeasuredRefused,
             Rejected = run.Rejected,
             RejectsByReason = run.RejectsByReason(),
             Failures = run.Failures(),
