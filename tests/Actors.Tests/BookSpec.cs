@@ -42,7 +42,13 @@ public abstract class BookSpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
     private long _correlationId;
 
     protected BookSpec(ITestOutputHelper output)
-        : base(TestConfig.Config, output: output)
+        : this(output, Akka.Configuration.Config.Empty)
+    {
+    }
+
+    /// <summary>With <paramref name="extra"/> configuration in front of <see cref="TestConfig"/> (another journal plugin, say).</summary>
+    protected BookSpec(ITestOutputHelper output, Akka.Configuration.Config extra)
+        : base((extra ?? Akka.Configuration.Config.Empty).WithFallback(TestConfig.Config), output: output)
     {
         var persistence = Persistence.Instance.Apply(Sys);
         JournalRef = persistence.JournalFor(null);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Threading.Channels;
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.Persistence;
@@ -9,23 +8,18 @@ using Microsoft.Data.Sqlite;
 namespace LoomExchange.Actors.Journal;
 
 /// <summary>
-/// The order books' SQLite journal, with group commit across entities: every write that arrives while a
-/// commit is in progress goes into the next single transaction, whichever book it comes from.
+/// The order books' SQLite journal as an Akka.Persistence plugin: recovery reads, and writes through the shared
+/// <see cref="GroupCommitWriter"/> (every book's write of a round in one transaction). The books themselves write
+/// through the same writer directly (decision 20); this plugin's write path serves any other persistent actor on it.
 /// </summary>
 /// <remarks>
-/// SQLite has one writer per file and each durable commit costs an fsync (~0.4 ms on this disk), so one
-/// commit per book write capped the system at that many writes per second, and at low load each book's
-/// write queued behind the others' (p50 6.5 ms at 10,000 orders/s for 8 books). Here all books' writes
-/// in a round share one commit; a write's task completes only after that commit (synchronous = FULL),
-/// so "acknowledged means durable" holds. PostgreSQL group-commits concurrent transactions itself, so it
-/// keeps Akka.Persistence.Sql.
+/// PostgreSQL group-commits concurrent transactions itself, so it keeps Akka.Persistence.Sql.
 /// </remarks>
 public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
 {
     private readonly string _connectionString;
-    private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Akka.Serialization.Serialization _serialization;
-    private readonly Task _writer;
+    private readonly GroupCommitWriter _writer;
 
     public GroupCommitSqliteJournal(Config config)
     {
@@ -33,10 +27,8 @@ public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
         _connectionString = config.GetString("connection-string")
             ?? throw new ConfigurationException("loom book journal: connection-string is required");
         _serialization = Context.System.Serialization;
-        JournalSchema.Create(_connectionString);
-        _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _writer = BookJournalWriters.For(Context.System).For(_connectionString);
     }
-
     protected override Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         // Serialize on the caller's thread: a payload that cannot be serialized rejects only its own write.
@@ -59,14 +51,14 @@ public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
             }
         }
 
-        var pending = new PendingWrite(rows, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_writes.Writer.TryWrite(pending))
+        var pending = new TaskJournalWrite(rows);
+        if (!_writer.TryEnqueue(pending))
         {
             return Task.FromException<IImmutableList<Exception?>>(new InvalidOperationException("the book journal is shutting down"));
         }
 
         var list = results.ToImmutable();
-        return pending.Done.Task.ContinueWith<IImmutableList<Exception?>>(
+        return pending.Done.ContinueWith<IImmutableList<Exception?>>(
             done => done.IsFaulted ? throw done.Exception!.GetBaseException() : list,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
@@ -120,69 +112,4 @@ public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
         command.Parameters.AddWithValue("$pid", persistenceId);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    protected override void PostStop()
-    {
-        _writes.Writer.TryComplete();
-        _writer.Wait(TimeSpan.FromSeconds(10));
-        base.PostStop();
-    }
-
-    /// <summary>The single writer: takes every write queued so far, commits them as one transaction, completes them together.</summary>
-    private async Task WriteLoopAsync()
-    {
-        using var connection = JournalSchema.Open(_connectionString);
-        using var checkpoints = new WalCheckpointer(_connectionString, connection);
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO book_journal(persistence_id, sequence_nr, manifest, serializer_id, writer_uuid, timestamp, payload)
-            VALUES ($pid, $seq, $manifest, $serializer, $writer, $timestamp, $payload)
-            """;
-        var parameters = new[] { "$pid", "$seq", "$manifest", "$serializer", "$writer", "$timestamp", "$payload" }
-            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
-            .ToArray();
-        insert.Prepare();
-        var group = new List<PendingWrite>();
-        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            group.Clear();
-            while (_writes.Reader.TryRead(out var write))
-            {
-                group.Add(write);
-            }
-
-            try
-            {
-                using (var transaction = connection.BeginTransaction())
-                {
-                    insert.Transaction = transaction;
-                    foreach (var write in group)
-                    {
-                        foreach (var row in write.Rows)
-                        {
-                            row.Bind(parameters);
-                            insert.ExecuteNonQuery();
-                        }
-                    }
-
-                    transaction.Commit();
-                }
-
-                foreach (var write in group)
-                {
-                    write.Done.TrySetResult();
-                }
-            }
-            catch (SqliteException e)
-            {
-                // The whole round failed: every book in it stops and recovers; none of them was acknowledged.
-                foreach (var write in group)
-                {
-                    write.Done.TrySetException(e);
-                }
-            }
-        }
-    }
-
-    private sealed record PendingWrite(List<JournalRow> Rows, TaskCompletionSource Done);
 }

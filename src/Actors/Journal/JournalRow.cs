@@ -19,6 +19,20 @@ internal sealed record JournalRow(string PersistenceId, long SequenceNr, string 
             serializer.ToBinary(message.Payload));
     }
 
+    /// <summary>The row of a payload written directly (not through a persistence plugin), stamped now.</summary>
+    public static JournalRow Of(string persistenceId, long sequenceNr, object payload, Akka.Serialization.Serialization serialization, string writerUuid)
+    {
+        var serializer = serialization.FindSerializerFor(payload);
+        return new JournalRow(
+            persistenceId,
+            sequenceNr,
+            Akka.Serialization.Serialization.ManifestFor(serializer, payload),
+            serializer.Identifier,
+            writerUuid,
+            DateTime.UtcNow.Ticks,
+            serializer.ToBinary(payload));
+    }
+
     public void Bind(SqliteParameter[] parameters)
     {
         parameters[0].Value = PersistenceId;

@@ -157,7 +157,7 @@ public sealed partial class OrderBookActor
         _pendingReplies.Clear();
         _pendingEvents.Clear();
         _writeInFlight = true;
-        PersistAsync(batch, _ => OnBatchJournaled(events, replies, sequence));
+        JournalThenRun(batch, _ => OnBatchJournaled(events, replies, sequence));
     }
 
     private void OnBatchJournaled(OrderEvent[] events, PendingReply[] replies, long sequence)
@@ -207,7 +207,7 @@ public sealed partial class OrderBookActor
             return;
         }
 
-        SaveSnapshot(new BookSnapshotState(_specFromJournal ? _spec : null, _halted, _book.Export(), _dedup.Export()));
+        SaveBookSnapshotState(new BookSnapshotState(_specFromJournal ? _spec : null, _halted, _book.Export(), _dedup.Export()));
         _snapshotBookSequence = _book.Sequence;
         _eventsSinceSnapshot = 0;
         _writesSinceSnapshot = 0;

@@ -23,7 +23,7 @@ public sealed partial class OrderBookActor
         UseSpec(spec, fromJournal: true);
         var replyTo = Sender;
         _controlWritesInFlight++;
-        PersistAsync(new InstrumentChanged(spec), _ =>
+        JournalThenRun(new InstrumentChanged(spec), _ =>
         {
             replyTo.Tell(new InstrumentResult(_symbol, true, string.Empty));
             OnControlJournaled();
@@ -41,7 +41,7 @@ public sealed partial class OrderBookActor
         _halted = halt.Halted;
         var replyTo = Sender;
         _controlWritesInFlight++;
-        PersistAsync(new TradingStatusChanged(halt.Halted, halt.Reason), _ =>
+        JournalThenRun(new TradingStatusChanged(halt.Halted, halt.Reason), _ =>
         {
             replyTo.Tell(Status());
             OnControlJournaled();

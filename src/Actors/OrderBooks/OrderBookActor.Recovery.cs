@@ -97,6 +97,7 @@ public sealed partial class OrderBookActor
         }
 
         _journaledSequence = _book?.Sequence ?? 0;
+        StartJournaling();
         _recoveryMicros = (long)System.Diagnostics.Stopwatch.GetElapsedTime(_startedAt).TotalMicroseconds;
         var unlisted = _spec is null ? " (not listed: orders are rejected until it is)" : string.Empty;
         _log.Info(string.Create(

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using LoomExchange.Actors.Instruments;
+using LoomExchange.Actors.Journal;
 using LoomExchange.Actors.OrderBooks.Journal;
 using LoomExchange.Actors.Protocol;
 using LoomExchange.Engine;
@@ -89,6 +90,12 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
                 HandleOrderCommand(new BookCommand(_symbol, OrderCommand.AdvanceTime(0), 0), ActorRefs.Nobody);
                 break;
             case ExpiryTick:
+                break;
+            case JournalWriteCommitted:
+                OnDirectWriteCommitted();
+                break;
+            case JournalWriteFailed failed:
+                OnDirectWriteFailed(failed.Cause);
                 break;
             case GetBookDepth query:
                 Sender.Tell(Depth(query.Depth));

@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace LoomExchange.Actors.Journal;
+
+/// <summary>
+/// The single writer of one SQLite book journal, with group commit across entities: every write queued while a commit
+/// is in progress goes into the next single transaction, whichever book it comes from.
+/// </summary>
+/// <remarks>
+/// SQLite has one writer per file and each durable commit costs an fsync, so one commit per book write capped the
+/// system at that many writes per second, and at low load each book's write queued behind the others'. Here all books'
+/// writes of a round share one commit, and each write hears of its outcome only after that commit (synchronous = FULL),
+/// so "acknowledged means durable" holds. One writer per database file and actor system, shared by the Akka.Persistence
+/// plugin (<see cref="GroupCommitSqliteJournal"/>) and the books' direct path (<see cref="BookJournalWriters"/>).
+/// </remarks>
+internal sealed class GroupCommitWriter : IDisposable
+{
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly string _connectionString;
+    private readonly Channel<JournalWrite> _writes = Channel.CreateUnbounded<JournalWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public GroupCommitWriter(string connectionString)
+    {
+        _connectionString = connectionString;
+        JournalSchema.Create(connectionString);
+        _loop = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    public string ConnectionString => _connectionString;
+
+    /// <summary>Queues a write for the next commit round; false once the writer is shutting down (nothing was queued).</summary>
+    public bool TryEnqueue(JournalWrite write) => _writes.Writer.TryWrite(write);
+
+    /// <summary>Commits what is queued, then stops (at most 10 s).</summary>
+    public void Dispose()
+    {
+        _writes.Writer.TryComplete();
+        _loop.Wait(DrainTimeout);
+    }
+
+    /// <summary>Takes every write queued so far, commits them as one transaction, tells each its outcome.</summary>
+    private async Task WriteLoopAsync()
+    {
+        using var connection = JournalSchema.Open(_connectionString);
+        using var checkpoints = new WalCheckpointer(_connectionString, connection);
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO book_journal(persistence_id, sequence_nr, manifest, serializer_id, writer_uuid, timestamp, payload)
+            VALUES ($pid, $seq, $manifest, $serializer, $writer, $timestamp, $payload)
+            """;
+        var parameters = new[] { "$pid", "$seq", "$manifest", "$serializer", "$writer", "$timestamp", "$payload" }
+            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
+            .ToArray();
+        insert.Prepare();
+        var group = new List<JournalWrite>();
+        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            while (_writes.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+            }
+
+            if (TryCommit(connection, insert, parameters, group) is { } failure)
+            {
+                // The whole round failed: every writer in it hears so and none of them was acknowledged.
+                foreach (var write in group)
+                {
+                    write.Failed(failure);
+                }
+
+                continue;
+            }
+
+            foreach (var write in group)
+            {
+                write.Committed();
+            }
+        }
+    }
+
+    private static SqliteException? TryCommit(SqliteConnection connection, SqliteCommand insert, SqliteParameter[] parameters, List<JournalWrite> group)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            insert.Transaction = transaction;
+            foreach (var write in group)
+            {
+                foreach (var row in write.Rows)
+                {
+                    row.Bind(parameters);
+                    insert.ExecuteNonQuery();
+                }
+            }
+
+            transaction.Commit();
+            return null;
+        }
+        catch (SqliteException e)
+        {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Akka.Configuration;
+using Akka.Persistence;
+using LoomExchange.Actors.Journal;
+using LoomExchange.Actors.OrderBooks;
+using LoomExchange.Actors.Protocol;
+using LoomExchange.Messages.Orders;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace LoomExchange.Actors.Tests;
+
+/// <summary>
+/// Books on the SQLite group-commit journal, where they write through the shared writer directly instead of
+/// <c>PersistAsync</c> (decision 20): the same durability rules as through Akka.Persistence, checked on a real file.
+/// </summary>
+public sealed class SqliteBookJournalSpecs : BookSpec
+{
+    private const string PluginId = "loom.book-journal";
+    private readonly string _directory;
+
+    public SqliteBookJournalSpecs(ITestOutputHelper output)
+        : this(output, Path.Combine(Path.GetTempPath(), $"loom-book-journal-{Guid.NewGuid():N}"))
+    {
+    }
+
+    private SqliteBookJournalSpecs(ITestOutputHelper output, string directory)
+        : base(output, PluginConfig(directory))
+    {
+        _directory = directory;
+    }
+
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(_directory, "books.db"), Pooling = false }.ToString();
+
+    private static OrderBookSettings Settings => OrderBookSettings.Default with { JournalPluginId = PluginId };
+
+    [Fact]
+    public void Should_write_directly_only_on_the_sqlite_group_commit_journal()
+    {
+        var writers = BookJournalWriters.For(Sys);
+
+        Assert.NotNull(writers.ForPlugin(PluginId));
+        Assert.Null(writers.ForPlugin("akka.persistence.journal.test"));
+        Assert.Null(writers.ForPlugin(null));
+        Assert.Null(writers.ForPlugin("no.such.plugin"));
+    }
+
+    [Fact]
+    public void Should_not_reply_before_the_commit_and_reply_after_it()
+    {
+        var book = StartBook(Settings);
+        Execute(book, Limit(1, 1, Side.Buy, 100, 10));
+
+        // Another connection holds SQLite's write lock: the writer's transaction waits (busy timeout) and so must the reply.
+        using (var locker = Open())
+        {
+            using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE;";
+                begin.ExecuteNonQuery();
+            }
+
+            var pending = Send(book, Limit(1, 2, Side.Buy, 95, 10));
+            ExpectNoMsg(Quiet);
+            Assert.Equal(1, JournalRows());
+
+            locker.Close();
+            var result = ExpectResult(pending);
+            Assert.Equal(CommandStatus.Executed, result.Status);
+        }
+
+        Assert.Equal(2, JournalRows());
+    }
+
+    [Fact]
+    public void Should_stop_without_replying_when_the_commit_fails_and_recover_only_what_was_journaled()
+    {
+        var book = StartBook(Settings);
+        Execute(book, Limit(1, 1, Side.Buy, 100, 10));
+        Exec("CREATE TRIGGER refuse BEFORE INSERT ON book_journal BEGIN SELECT RAISE(ABORT, 'refused by the spec'); END;");
+
+        Send(book, Limit(1, 2, Side.Buy, 95, 10));
+        ExpectTerminated(book, Deadline);
+
+        Exec("DROP TRIGGER refuse;");
+        var recovered = StartBook(Settings);
+        Assert.Equal(1, StatusOf(recovered).OrderCount);
+
+        // The failed order was never acknowledged nor journaled: its retry is a new order, not a duplicate.
+        var retry = Execute(recovered, Limit(1, 2, Side.Buy, 95, 10));
+        Assert.Equal(CommandStatus.Executed, retry.Status);
+        Assert.Equal(2, StatusOf(recovered).OrderCount);
+    }
+
+    [Fact]
+    public void Should_label_snapshots_with_the_last_row_they_contain_and_recover_snapshot_plus_tail()
+    {
+        var book = StartBook(Settings with { SnapshotEveryWrites = 3 });
+        for (var i = 1; i <= 10; i++)
+        {
+            Execute(book, Limit(1, i, Side.Buy, 100 - (5 * i), 10));
+        }
+
+        var before = StatusOf(book);
+        AwaitAssert(() => Assert.Equal(9, LatestSnapshotSequenceNr()), Deadline);
+
+        // A stop without the passivation snapshot: recovery reads the snapshot at row 9 and replays row 10.
+        Sys.Stop(book);
+        ExpectTerminated(book, Deadline);
+        var recovered = StartBook(Settings with { SnapshotEveryWrites = 3 });
+
+        Assert.Equal(before, StatusOf(recovered));
+        Assert.Equal(CommandStatus.Duplicate, Execute(recovered, Limit(1, 10, Side.Buy, 50, 10)).Status);
+        Assert.Equal(CommandStatus.Executed, Execute(recovered, Limit(1, 11, Side.Buy, 45, 10)).Status);
+        Assert.Equal(11, JournalRows());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing)
+        {
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    private static Config PluginConfig(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "books.db"), Pooling = false }.ToString();
+        return ConfigurationFactory.ParseString($$"""
+            loom.book-journal {
+              class = "{{typeof(GroupCommitSqliteJournal).AssemblyQualifiedName}}"
+              plugin-dispatcher = "akka.actor.default-dispatcher"
+              connection-string = "{{connectionString.Replace("\\", "\\\\", StringComparison.Ordinal)}}"
+            }
+            """);
+    }
+
+    private long LatestSnapshotSequenceNr()
+    {
+        SnapshotStoreRef.Tell(new LoadSnapshot(OrderBookActor.PersistenceIdOf(Symbol), SnapshotSelectionCriteria.Latest, long.MaxValue), TestActor);
+        return ExpectMsg<LoadSnapshotResult>(Deadline).Snapshot?.Metadata.SequenceNr ?? 0;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private void Exec(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private long JournalRows()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM book_journal WHERE persistence_id = $pid";
+        command.Parameters.AddWithValue("$pid", OrderBookActor.PersistenceIdOf(Symbol));
+        return (long)command.ExecuteScalar()!;
+    }
+}
