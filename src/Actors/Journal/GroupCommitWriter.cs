@@ -46,15 +46,7 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         using var connection = JournalSchema.Open(_connectionString);
         using var checkpoints = new WalCheckpointer(_connectionString, connection);
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO book_journal(persistence_id, sequence_nr, manifest, serializer_id, writer_uuid, timestamp, payload)
-            VALUES ($pid, $seq, $manifest, $serializer, $writer, $timestamp, $payload)
-            """;
-        var parameters = new[] { "$pid", "$seq", "$manifest", "$serializer", "$writer", "$timestamp", "$payload" }
-            .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
-            .ToArray();
-        insert.Prepare();
+        using var statements = new JournalInsertStatements(connection);
         var group = new List<JournalWrite>();
         while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -64,7 +56,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 group.Add(write);
             }
 
-            if (TryCommit(connection, insert, parameters, group) is { } failure)
+            if (TryCommit(statements, group) is { } failure)
             {
                 // The whole round failed: every writer in it hears so and none of them was acknowledged.
                 foreach (var write in group)
@@ -82,26 +74,25 @@ internal sealed class GroupCommitWriter : IDisposable
         }
     }
 
-    private static SqliteException? TryCommit(SqliteConnection connection, SqliteCommand insert, SqliteParameter[] parameters, List<JournalWrite> group)
+    private static SqliteException? TryCommit(JournalInsertStatements statements, List<JournalWrite> group)
     {
         try
         {
-            using var transaction = connection.BeginTransaction();
-            insert.Transaction = transaction;
+            statements.Begin();
             foreach (var write in group)
             {
                 foreach (var row in write.Rows)
                 {
-                    row.Bind(parameters);
-                    insert.ExecuteNonQuery();
+                    statements.Insert(row);
                 }
             }
 
-            transaction.Commit();
+            statements.Commit();
             return null;
         }
         catch (SqliteException e)
         {
+            statements.Rollback();
             return e;
         }
     }

@@ -1,5 +1,4 @@
 using Akka.Persistence;
-using Microsoft.Data.Sqlite;
 
 namespace LoomExchange.Actors.Journal;
 
@@ -31,16 +30,5 @@ internal sealed record JournalRow(string PersistenceId, long SequenceNr, string 
             writerUuid,
             DateTime.UtcNow.Ticks,
             serializer.ToBinary(payload));
-    }
-
-    public void Bind(SqliteParameter[] parameters)
-    {
-        parameters[0].Value = PersistenceId;
-        parameters[1].Value = SequenceNr;
-        parameters[2].Value = Manifest;
-        parameters[3].Value = SerializerId;
-        parameters[4].Value = WriterUuid;
-        parameters[5].Value = Timestamp;
-        parameters[6].Value = Payload;
     }
 }
