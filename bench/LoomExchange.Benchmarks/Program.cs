@@ -97,7 +97,7 @@ internal static class Program
         writer.WriteLine();
         writer.WriteLine("  " + MicroRun.Usage.Replace("\n", "\n  ", StringComparison.Ordinal));
         writer.WriteLine();
-        writer.WriteLine("  books [--store sqlite|postgres] [--orders N] [--warmup W] [--inflight K | --rate R] [--symbols S] [--connection CS]");
+        writer.WriteLine("  books [--store sqlite|postgres] [--orders N] [--warmup W] [--inflight K | --rate R] [--symbols S] [--connection CS] [--gc-trace] [--snapshot-every-writes N] [--max-writes-in-flight N]");
         writer.WriteLine("      durable orders through the shard region; postgres: bench/run-postgres.sh books ...");
         writer.WriteLine("  recovery [--store sqlite|postgres] [--events N]");
         writer.WriteLine("      one book with N journaled events: snapshot + tail recovery time and full replay rate");

@@ -72,6 +72,35 @@ public sealed class SqliteBookJournalSpecs : BookSpec
     }
 
     [Fact]
+    public void Should_answer_in_order_each_after_its_own_commit_with_several_writes_in_flight()
+    {
+        var book = StartBook(Settings);
+        Execute(book, Limit(1, 1, Side.Buy, 100, 10));
+
+        long first, second, retryOfSecond;
+        using (var locker = Open())
+        {
+            using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE;";
+                begin.ExecuteNonQuery();
+            }
+
+            // Two writes in flight (MaxWritesInFlight = 2), and a retry whose original is in the second one.
+            first = Send(book, Limit(1, 2, Side.Buy, 95, 10));
+            second = Send(book, Limit(1, 3, Side.Buy, 90, 10));
+            retryOfSecond = Send(book, Limit(1, 3, Side.Buy, 90, 10));
+            ExpectNoMsg(Quiet);
+            locker.Close();
+        }
+
+        Assert.Equal(CommandStatus.Executed, ExpectResult(first).Status);
+        Assert.Equal(CommandStatus.Executed, ExpectResult(second).Status);
+        Assert.Equal(CommandStatus.Duplicate, ExpectResult(retryOfSecond).Status);
+        Assert.Equal(3, StatusOf(book).OrderCount);
+    }
+
+    [Fact]
     public void Should_stop_without_replying_when_the_commit_fails_and_recover_only_what_was_journaled()
     {
         var book = StartBook(Settings);
@@ -112,6 +141,29 @@ public sealed class SqliteBookJournalSpecs : BookSpec
         Assert.Equal(CommandStatus.Duplicate, Execute(recovered, Limit(1, 10, Side.Buy, 50, 10)).Status);
         Assert.Equal(CommandStatus.Executed, Execute(recovered, Limit(1, 11, Side.Buy, 45, 10)).Status);
         Assert.Equal(11, JournalRows());
+    }
+
+    [Fact]
+    public async Task Should_refuse_every_later_write_of_a_writer_whose_write_failed()
+    {
+        var writer = BookJournalWriters.For(Sys).ForPlugin(PluginId)!;
+        Exec("CREATE TRIGGER refuse BEFORE INSERT ON book_journal WHEN NEW.sequence_nr = 1 BEGIN SELECT RAISE(ABORT, 'refused by the spec'); END;");
+
+        var failed = new TaskJournalWrite([Row("orderbook-X", 1, "incarnation-1")]);
+        Assert.True(writer.TryEnqueue(failed));
+        await Assert.ThrowsAsync<SqliteException>(() => failed.Done);
+
+        // Row 2 of the same incarnation would commit now (the trigger only refuses row 1): it must not, or row 1 is a gap.
+        var later = new TaskJournalWrite([Row("orderbook-X", 2, "incarnation-1")]);
+        Assert.True(writer.TryEnqueue(later));
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => later.Done);
+        Assert.Contains("an earlier write of orderbook-X failed", refusal.Message, StringComparison.Ordinal);
+
+        // Its successor incarnation writes under another id and is not affected.
+        var successor = new TaskJournalWrite([Row("orderbook-X", 2, "incarnation-2")]);
+        Assert.True(writer.TryEnqueue(successor));
+        await successor.Done;
+        Assert.Equal(1, JournalRows("orderbook-X"));
     }
 
     protected override void Dispose(bool disposing)
@@ -163,12 +215,15 @@ public sealed class SqliteBookJournalSpecs : BookSpec
         command.ExecuteNonQuery();
     }
 
-    private long JournalRows()
+    private long JournalRows(string? persistenceId = null)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM book_journal WHERE persistence_id = $pid";
-        command.Parameters.AddWithValue("$pid", OrderBookActor.PersistenceIdOf(Symbol));
+        command.Parameters.AddWithValue("$pid", persistenceId ?? OrderBookActor.PersistenceIdOf(Symbol));
         return (long)command.ExecuteScalar()!;
     }
+
+    private static JournalRow Row(string persistenceId, long sequenceNr, string writerUuid) =>
+        new(persistenceId, sequenceNr, "manifest", 0, writerUuid, 0, [1, 2, 3]);
 }

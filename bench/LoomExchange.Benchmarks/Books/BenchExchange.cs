@@ -47,6 +47,7 @@ internal sealed class BenchExchange : IAsyncDisposable
         {
             SnapshotEveryEvents = snapshotEveryEvents,
             SnapshotEveryWrites = bench.SnapshotEveryWrites ?? new OrderBookTuning().SnapshotEveryWrites,
+            MaxWritesInFlight = bench.MaxWritesInFlight ?? new OrderBookTuning().MaxWritesInFlight,
         },
         Instruments = [.. SymbolNames(bench.Symbols).Select(s => new InstrumentSettings { Symbol = s, PriceDecimals = 2, TickSize = "0.01", LotSize = "1" })],
     };

@@ -32,6 +32,9 @@ internal sealed record BooksOptions
     /// <summary>Rows between a book's snapshots (<c>Loom:OrderBook:SnapshotEveryWrites</c>); null keeps the node's default.</summary>
     public int? SnapshotEveryWrites { get; init; }
 
+    /// <summary>Batch writes in flight per book (<c>Loom:OrderBook:MaxWritesInFlight</c>); null keeps the node's default.</summary>
+    public int? MaxWritesInFlight { get; init; }
+
     public static BooksOptions Parse(string[] args)
     {
         var options = new BooksOptions { Connection = Environment.GetEnvironmentVariable("LOOM_BENCH_PG") };
@@ -52,6 +55,7 @@ internal sealed record BooksOptions
                 "--seed" => options with { Seed = Number() },
                 "--gc-trace" => options with { GcTrace = true },
                 "--snapshot-every-writes" => options with { SnapshotEveryWrites = Number() },
+                "--max-writes-in-flight" => options with { MaxWritesInFlight = Number() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

@@ -22,6 +22,9 @@ internal sealed class GroupCommitWriter : IDisposable
     private readonly Channel<JournalWrite> _writes = Channel.CreateUnbounded<JournalWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
+    // Writers (one per book incarnation) whose write failed: their later writes, queued before they heard, fail too.
+    private readonly FailedWriters _failed = new();
+
     public GroupCommitWriter(string connectionString)
     {
         _connectionString = connectionString;
@@ -53,7 +56,19 @@ internal sealed class GroupCommitWriter : IDisposable
             group.Clear();
             while (_writes.Reader.TryRead(out var write))
             {
+                if (_failed.Refuses(write, out var refusal))
+                {
+                    // A row after a failed one of the same writer would leave a gap in its sequence: never journal it.
+                    write.Failed(refusal);
+                    continue;
+                }
+
                 group.Add(write);
+            }
+
+            if (group.Count == 0)
+            {
+                continue;
             }
 
             if (TryCommit(statements, group) is { } failure)
@@ -61,6 +76,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 // The whole round failed: every writer in it hears so and none of them was acknowledged.
                 foreach (var write in group)
                 {
+                    _failed.Add(write, failure);
                     write.Failed(failure);
                 }
 

@@ -62,7 +62,7 @@ public sealed partial class OrderBookActor
             _pendingReplies.Add(new PendingReply(replyTo, message.CorrelationId, status, orderId, reason, firstEvent, eventCount));
         }
 
-        if (!_writeInFlight)
+        if (_batchWritesInFlight < _maxBatchWritesInFlight)
         {
             WritePendingBatch();
         }
@@ -120,11 +120,14 @@ public sealed partial class OrderBookActor
             }
         }
 
-        foreach (var outcome in _inFlightOutcomes)
+        foreach (var batch in _inFlightOutcomes)
         {
-            if (outcome.AccountId == accountId && outcome.ClientOrderId == clientOrderId)
+            foreach (var outcome in batch)
             {
-                return true;
+                if (outcome.AccountId == accountId && outcome.ClientOrderId == clientOrderId)
+                {
+                    return true;
+                }
             }
         }
 
@@ -138,7 +141,13 @@ public sealed partial class OrderBookActor
     {
         if (_pendingOutcomes.Count == 0)
         {
-            // Only retries whose originals were journaled by the write that just completed: answer them now.
+            if (_batchWritesInFlight > 0)
+            {
+                // Retries whose originals may be in a write still in flight: answered when the last of those completes.
+                return;
+            }
+
+            // Only retries whose originals were journaled by the writes that completed: answer them now.
             foreach (var reply in _pendingReplies)
             {
                 reply.ReplyTo.Tell(new BookCommandResult(_symbol, reply.CorrelationId, reply.Status, reply.OrderId, reply.RejectReason, []));
@@ -149,21 +158,22 @@ public sealed partial class OrderBookActor
         }
 
         var events = _pendingEvents.ToArray();
-        _inFlightOutcomes = _pendingOutcomes.ToArray();
-        var batch = new BookBatch(_inFlightOutcomes, events);
+        var outcomes = _pendingOutcomes.ToArray();
+        _inFlightOutcomes.Enqueue(outcomes);
+        var batch = new BookBatch(outcomes, events);
         var replies = _pendingReplies.ToArray();
         var sequence = _book!.Sequence;
         _pendingOutcomes.Clear();
         _pendingReplies.Clear();
         _pendingEvents.Clear();
-        _writeInFlight = true;
+        _batchWritesInFlight++;
         JournalThenRun(batch, _ => OnBatchJournaled(events, replies, sequence));
     }
 
     private void OnBatchJournaled(OrderEvent[] events, PendingReply[] replies, long sequence)
     {
-        _writeInFlight = false;
-        _inFlightOutcomes = [];
+        _batchWritesInFlight--;
+        _inFlightOutcomes.Dequeue();
         _journaledSequence = sequence;
         _eventsSinceSnapshot += events.Length;
         _writesSinceSnapshot++;
@@ -178,7 +188,7 @@ public sealed partial class OrderBookActor
 
         if (_eventsSinceSnapshot >= _settings.SnapshotEveryEvents || _writesSinceSnapshot >= _settings.SnapshotEveryWrites)
         {
-            if (_pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
+            if (_batchWritesInFlight == 0 && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
             {
                 SaveBookSnapshot();
             }
@@ -225,7 +235,7 @@ public sealed partial class OrderBookActor
     private void OnControlJournaled()
     {
         _controlWritesInFlight--;
-        if (_holdForSnapshot && !_writeInFlight && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
+        if (_holdForSnapshot && _batchWritesInFlight == 0 && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
         {
             SaveBookSnapshot();
         }
@@ -235,7 +245,7 @@ public sealed partial class OrderBookActor
 
     private void StopWhenIdle()
     {
-        if (!_stopping || _writeInFlight || _pendingOutcomes.Count > 0 || _controlWritesInFlight > 0)
+        if (!_stopping || _batchWritesInFlight > 0 || _pendingOutcomes.Count > 0 || _controlWritesInFlight > 0)
         {
             return;
         }

@@ -59,6 +59,7 @@ public sealed partial class OrderBookActor
     {
         _directWriter = BookJournalWriters.For(Context.System).ForPlugin(JournalPluginId);
         _directSequenceNr = LastSequenceNr;
+        _maxBatchWritesInFlight = _directWriter is null ? 1 : Math.Max(1, _settings.MaxWritesInFlight);
     }
 
     private void OnDirectWriteCommitted() => _directCallbacks.Dequeue()();

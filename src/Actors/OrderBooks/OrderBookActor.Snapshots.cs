@@ -24,7 +24,7 @@ public sealed partial class OrderBookActor
             return;
         }
 
-        if (!_writeInFlight && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
+        if (_batchWritesInFlight == 0 && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
         {
             SaveBookSnapshot();
         }

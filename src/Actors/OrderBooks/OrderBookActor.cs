@@ -16,9 +16,10 @@ namespace LoomExchange.Actors.OrderBooks;
 /// before it answers.
 /// </summary>
 /// <remarks>
-/// Smart batching (group commit): while one journal write is in flight the book keeps matching new commands
+/// Smart batching (group commit): while a journal write is in flight the book keeps matching new commands
 /// against its in-memory state and collects their events; when the write completes it sends that batch's
-/// replies and writes everything collected meanwhile as the next single row. This is the one place where
+/// replies and writes everything collected meanwhile as the next single row. (On the SQLite journal a book may
+/// have <see cref="OrderBookSettings.MaxWritesInFlight"/> writes in flight, answered in order: decision 20.) This is the one place where
 /// state runs ahead of the journal, and it is safe because nothing leaves the actor before its batch is
 /// journaled: a failed write stops the actor, the unjournaled state is dropped with it, and recovery rebuilds
 /// the book from the journal. Low load gives one command per write; high load, thousands.
@@ -36,13 +37,14 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private readonly OrderEventBuffer _pendingEvents = new(1024);
     private readonly List<CommandOutcome> _pendingOutcomes = [];
     private readonly List<PendingReply> _pendingReplies = [];
-    private CommandOutcome[] _inFlightOutcomes = [];
+    private readonly Queue<CommandOutcome[]> _inFlightOutcomes = new();
 
     private InstrumentSpec? _spec;
     private bool _specFromJournal;
     private OrderBook? _book;
     private bool _halted;
-    private bool _writeInFlight;
+    private int _batchWritesInFlight;
+    private int _maxBatchWritesInFlight = 1;
     private bool _holdForSnapshot;
     private int _controlWritesInFlight;
     private bool _stopping;

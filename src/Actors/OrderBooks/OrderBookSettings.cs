@@ -24,6 +24,13 @@ public sealed record OrderBookSettings
     /// </summary>
     public int MaxCommandsPerWrite { get; init; } = 4_096;
 
+    /// <summary>
+    /// Batch writes a book may have in flight at once on the SQLite group-commit journal (decision 20); 1 on any other
+    /// journal. With one, a command that arrives during a write waits for it and then for its own; with two, it goes
+    /// into the writer's next round at once. Replies still leave in order, each after its own write is durable.
+    /// </summary>
+    public int MaxWritesInFlight { get; init; } = 2;
+
     /// <summary>Journal plugin of the books (null = the default journal); SQLite uses the group-commit journal.</summary>
     public string? JournalPluginId { get; init; }
 

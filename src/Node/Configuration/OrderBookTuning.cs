@@ -10,4 +10,6 @@ public sealed class OrderBookTuning
     public int DedupCapacity { get; set; } = 100_000;
 
     public int MaxCommandsPerWrite { get; set; } = 4_096;
+
+    public int MaxWritesInFlight { get; set; } = 2;
 }

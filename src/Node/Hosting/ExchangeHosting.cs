@@ -50,6 +50,7 @@ public static class ExchangeHosting
             SnapshotEveryWrites = options.OrderBook.SnapshotEveryWrites,
             DedupCapacity = options.OrderBook.DedupCapacity,
             MaxCommandsPerWrite = options.OrderBook.MaxCommandsPerWrite,
+            MaxWritesInFlight = options.OrderBook.MaxWritesInFlight,
             JournalPluginId = journal.BookJournalConnectionString is null ? null : BookJournalPluginId,
             AccountEventsPath = "/user/" + AccountEventsHub.Name,
             Blocklist = blocklist,
