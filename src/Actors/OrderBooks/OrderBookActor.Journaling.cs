@@ -30,7 +30,18 @@ public sealed partial class OrderBookActor
             return;
         }
 
-        var row = JournalRow.Of(PersistenceId, _directSequenceNr + 1, payload, Context.System.Serialization, _writerUuid);
+        JournalRow row;
+        try
+        {
+            row = JournalRow.Of(PersistenceId, _directSequenceNr + 1, payload, Context.System.Serialization, _writerUuid);
+        }
+        catch (Exception e) when (e is System.Runtime.Serialization.SerializationException or ArgumentException or NotSupportedException)
+        {
+            // As a rejected PersistAsync: memory would run ahead of the journal, so stop and recover.
+            OnDirectWriteFailed(e);
+            return;
+        }
+
         if (!_directWriter.TryEnqueue(new ActorJournalWrite(row, Self)))
         {
             OnDirectWriteFailed(new InvalidOperationException("the book journal is shutting down"));
