@@ -13,6 +13,7 @@ internal sealed class AnsweringGateway : IAsyncDisposable
     private readonly Task _accepting;
     private long _orderId;
     private int _logons;
+    private int _requests;
 
     public AnsweringGateway(Func<WireMessage, ExecutionReport?>? answer = null)
     {
@@ -23,6 +24,9 @@ internal sealed class AnsweringGateway : IAsyncDisposable
     public string Endpoint => _gateway.Endpoint;
 
     public Func<WireMessage, ExecutionReport?> Answer { get; }
+
+    /// <summary>Order requests received so far (session messages such as heartbeats not counted).</summary>
+    public int Requests => Volatile.Read(ref _requests);
 
     /// <summary>Sessions logged on so far.</summary>
     public int Logons => Volatile.Read(ref _logons);
@@ -71,6 +75,11 @@ internal sealed class AnsweringGateway : IAsyncDisposable
                 {
                     await connection.SendAsync(new Logout(ProtocolErrorCode.None, "logged out"));
                     return;
+                }
+
+                if (frame.Message is NewOrder or CancelOrder or AmendOrder or MassCancel or OrderStatusRequest)
+                {
+                    Interlocked.Increment(ref _requests);
                 }
 
                 if (Answer(frame.Message) is { } report)

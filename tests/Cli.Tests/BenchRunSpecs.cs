@@ -73,6 +73,22 @@ public sealed class BenchRunSpecs
     }
 
     [Fact]
+    public async Task Should_ramp_an_open_loop_up_and_measure_only_after_the_ramp()
+    {
+        await using var gateway = new AnsweringGateway();
+
+        // 2,000/s after a 1 s ramp: 1,000 requests go out during the ramp, unmeasured; then 200 measured.
+        var (exit, output, error) = await Loomctl.RunAsync(
+            "bench", "--endpoint", gateway.Endpoint, "--http", $"http://127.0.0.1:{Loomctl.RefusedPort()}",
+            "--connections", "2", "--rate", "2000", "--ramp", "1s", "--orders", "200", "--warmup", "0");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("open loop at 2000 requests/s after a 1 s ramp", output, StringComparison.Ordinal);
+        Assert.Matches(@"^bench transport=tcp connections=2 orders=200 ", output.TrimEnd().Split('\n')[^1]);
+        Assert.Equal(1200, gateway.Requests);
+    }
+
+    [Fact]
     public async Task Should_hold_idle_sessions_and_report_how_many_stayed_up()
     {
         await using var gateway = new AnsweringGateway();

@@ -81,6 +81,8 @@ public sealed class CommandLineSpecs
     [InlineData("bench", "--duration", "5s", "--orders", "100")]
     [InlineData("bench", "--connections", "0")]
     [InlineData("bench", "--duration", "soon")]
+    [InlineData("bench", "--inflight", "4", "--ramp", "5s")]
+    [InlineData("bench", "--rate", "100", "--ramp", "soon")]
     public void Should_refuse_contradictory_bench_options(params string[] args) =>
         Assert.Throws<UsageException>(() => BenchCommand.ToSettings(Loomctl.Parse(args)));
 

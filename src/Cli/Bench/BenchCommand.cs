@@ -16,6 +16,11 @@ internal static class BenchCommand
 
     public static Option<double?> Rate { get; } = new("--rate") { Description = "Open loop: requests per second over all connections" };
 
+    public static Option<string?> Ramp { get; } = new("--ramp")
+    {
+        Description = "Open loop: raise the rate linearly from 0 to --rate over this time first (e.g. 10s); requests sent during the ramp are not measured",
+    };
+
     public static Option<string?> Duration { get; } = new("--duration") { Description = "Measured time, e.g. 20s or 2m (default 20s unless --orders)" };
 
     public static Option<long?> Orders { get; } = new("--orders") { Description = "Measured requests to send instead of a duration" };
@@ -36,7 +41,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Load-test the gateway: orders/s and latency from send to durable acknowledgement")
         {
-            Connections, Inflight, Rate, Duration, Orders, Symbols, JsonFile, AnswersFile, Warmup,
+            Connections, Inflight, Rate, Ramp, Duration, Orders, Symbols, JsonFile, AnswersFile, Warmup,
         };
         command.SetAction(RunAsync);
         return command;
@@ -50,6 +55,12 @@ internal static class BenchCommand
         if (inflight is not null && rate is not null)
         {
             throw new UsageException("give either --inflight (closed loop) or --rate (open loop), not both");
+        }
+
+        var ramp = result.GetValue(Ramp);
+        if (ramp is not null && rate is null)
+        {
+            throw new UsageException("--ramp shapes an open loop: give it with --rate");
         }
 
         var duration = result.GetValue(Duration);
@@ -73,6 +84,7 @@ internal static class BenchCommand
             Connections = connections,
             Inflight = rate is null ? inflight ?? 64 : null,
             Rate = rate,
+            Ramp = ramp is null ? TimeSpan.Zero : TimeText.Duration(ramp, "--ramp"),
             Duration = orders is null ? TimeText.Duration(duration ?? "20s", "--duration") : null,
             Orders = orders,
             Symbols = result.GetValue(Symbols)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [],

@@ -94,8 +94,11 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
     private Task DriveOpenLoopAsync(BenchRun run, List<BenchConnection> connections, double rate, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
-        var ticksPerRequest = Stopwatch.Frequency / rate;
-        run.StartMeasuring(start + (long)(settings.Warmup * ticksPerRequest));
+        var schedule = new OpenLoopSchedule(rate, settings.Ramp);
+        long Due(long index) => start + (long)(schedule.SecondsOf(index) * Stopwatch.Frequency);
+
+        // Requests of the ramp and the warm-up are sent but not measured.
+        run.StartMeasuring(Due(schedule.RampRequests + settings.Warmup));
         var deadline = settings.Duration is { } duration ? run.MeasureStart + (long)(duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
 
         // A dedicated thread wakes about every millisecond and sends every request that has become due; each is stamped
@@ -108,11 +111,10 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
                 long sent = 0;
                 while (!run.Stopping && !cancellationToken.IsCancellationRequested)
                 {
-                    var now = Stopwatch.GetTimestamp();
-                    var due = (long)((now - start) / ticksPerRequest);
+                    var due = schedule.DueBy((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency);
                     while (sent < due)
                     {
-                        var scheduled = start + (long)(sent * ticksPerRequest);
+                        var scheduled = Due(sent);
                         if (scheduled >= deadline)
                         {
                             run.Stop();

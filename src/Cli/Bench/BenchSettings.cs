@@ -16,6 +16,9 @@ internal sealed record BenchSettings
     /// <summary>Open loop: requests per second over all connections.</summary>
     public double? Rate { get; init; }
 
+    /// <summary>Open loop: time over which the rate rises from 0 to <see cref="Rate"/> before the measured part.</summary>
+    public TimeSpan Ramp { get; init; }
+
     public TimeSpan? Duration { get; init; }
 
     public long? Orders { get; init; }
@@ -35,7 +38,9 @@ internal sealed record BenchSettings
 
     public string? Secret { get; init; }
 
-    public string Mode => Inflight is { } k ? $"closed loop, {k} in flight per connection" : $"open loop at {Rate:0.##} requests/s";
+    public string Mode => Inflight is { } k
+        ? $"closed loop, {k} in flight per connection"
+        : $"open loop at {Rate:0.##} requests/s{(Ramp > TimeSpan.Zero ? $" after a {Ramp.TotalSeconds:0.#} s ramp" : string.Empty)}";
 
     /// <summary>Connection <paramref name="connection"/>'s gateways: its own first, then the others in order.</summary>
     public IReadOnlyList<string> EndpointsFor(int connection) =>
