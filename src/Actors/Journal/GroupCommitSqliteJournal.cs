@@ -29,6 +29,7 @@ public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
         _serialization = Context.System.Serialization;
         _writer = BookJournalWriters.For(Context.System).For(_connectionString);
     }
+
     protected override Task<IImmutableList<Exception?>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         // Serialize on the caller's thread: a payload that cannot be serialized rejects only its own write.

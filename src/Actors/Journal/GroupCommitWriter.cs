@@ -32,8 +32,6 @@ internal sealed class GroupCommitWriter : IDisposable
         _loop = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    public string ConnectionString => _connectionString;
-
     /// <summary>Queues a write for the next commit round; false once the writer is shutting down (nothing was queued).</summary>
     public bool TryEnqueue(JournalWrite write) => _writes.Writer.TryWrite(write);
 
