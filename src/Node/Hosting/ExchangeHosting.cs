@@ -42,6 +42,7 @@ public static class ExchangeHosting
         JournalDatabase journal,
         Action<AkkaConfigurationBuilder>? configureAkka = null)
     {
+        options.OrderBook.Validate();
         var registry = new InstrumentRegistry(options.Instruments.Select(i => i.ToSpec()));
         var blocklist = new AccountBlocklist();
         var bookSettings = new OrderBookSettings
