@@ -144,6 +144,72 @@ public sealed class SqliteBookJournalSpecs : BookSpec
     }
 
     [Fact]
+    public void Should_keep_matching_while_a_snapshot_waits_for_its_rows_to_commit()
+    {
+        var book = StartBook(Settings);
+        Execute(book, Limit(1, 1, Side.Buy, 100, 10));
+
+        long first, second;
+        using (var locker = Open())
+        {
+            using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE;";
+                begin.ExecuteNonQuery();
+            }
+
+            // Row 2 cannot commit: the snapshot holds it and must wait for it, but the next order is matched meanwhile.
+            first = Send(book, Limit(1, 2, Side.Buy, 95, 10));
+            book.Tell(new SnapshotBook(Symbol), TestActor);
+            second = Send(book, Limit(1, 3, Side.Buy, 90, 10));
+            Assert.Equal(3, StatusOf(book).OrderCount);
+            Assert.Equal(0, LatestSnapshotSequenceNr());
+            locker.Close();
+        }
+
+        var answers = ReceiveN(3, Deadline);
+        var taken = Assert.Single(answers.OfType<BookSnapshotTaken>());
+        Assert.True(taken.Saved, taken.Error);
+        Assert.Equal(2, taken.JournalSequenceNr);
+        Assert.Equal([first, second], answers.OfType<BookCommandResult>().Select(r => r.CorrelationId));
+        Assert.Equal(2, LatestSnapshotSequenceNr());
+    }
+
+    [Fact]
+    public void Should_not_save_a_snapshot_whose_rows_failed_to_commit()
+    {
+        var book = StartBook(Settings);
+        Execute(book, Limit(1, 1, Side.Buy, 100, 10));
+        Exec("CREATE TRIGGER refuse BEFORE INSERT ON book_journal WHEN NEW.sequence_nr = 2 BEGIN SELECT RAISE(ABORT, 'refused by the spec'); END;");
+
+        using (var locker = Open())
+        {
+            using (var begin = locker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE;";
+                begin.ExecuteNonQuery();
+            }
+
+            // The snapshot is taken with the order of row 2 in it; row 2 then fails.
+            Send(book, Limit(1, 2, Side.Buy, 95, 10));
+            book.Tell(new SnapshotBook(Symbol), TestActor);
+            Assert.Equal(2, StatusOf(book).OrderCount);
+            locker.Close();
+        }
+
+        var answer = ExpectMsg<BookSnapshotTaken>(Deadline);
+        Assert.False(answer.Saved);
+        Assert.Contains("journal write failed", answer.Error, StringComparison.Ordinal);
+        ExpectTerminated(book, Deadline);
+        Assert.Equal(0, LatestSnapshotSequenceNr());
+
+        // A snapshot of row 2 would have brought back an order that was never journaled nor acknowledged.
+        Exec("DROP TRIGGER refuse;");
+        var recovered = StartBook(Settings);
+        Assert.Equal(1, StatusOf(recovered).OrderCount);
+    }
+
+    [Fact]
     public async Task Should_refuse_every_later_write_of_a_writer_whose_write_failed()
     {
         var writer = BookJournalWriters.For(Sys).ForPlugin(PluginId)!;

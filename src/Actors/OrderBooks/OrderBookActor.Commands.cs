@@ -186,7 +186,8 @@ public sealed partial class OrderBookActor
 
         PublishAccountEvents(events);
 
-        if (_eventsSinceSnapshot >= _settings.SnapshotEveryEvents || _writesSinceSnapshot >= _settings.SnapshotEveryWrites)
+        var snapshotDue = _eventsSinceSnapshot >= _settings.SnapshotEveryEvents || _writesSinceSnapshot >= _settings.SnapshotEveryWrites;
+        if (snapshotDue && _directWriter is null)
         {
             if (_batchWritesInFlight == 0 && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
             {
@@ -201,6 +202,12 @@ public sealed partial class OrderBookActor
         }
 
         WritePendingBatch();
+        if (_directWriter is not null && (snapshotDue || _holdForSnapshot))
+        {
+            // Everything in memory is now in queued rows: capture here; it is sent once the last of them commits.
+            SaveBookSnapshot();
+        }
+
         if (!_holdForSnapshot && !_stopping)
         {
             // (While stopping, held commands stay stashed: StopWhenIdle answers them, since unstashed ones would die with the actor.)

@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using LoomExchange.Actors.Journal;
 using LoomExchange.Actors.OrderBooks.Journal;
+using LoomExchange.Actors.Protocol;
 
 namespace LoomExchange.Actors.OrderBooks;
 
@@ -19,6 +20,9 @@ public sealed partial class OrderBookActor
     private readonly string _writerUuid = Guid.NewGuid().ToString("N");
     private GroupCommitWriter? _directWriter;
     private long _directSequenceNr;
+    private long _directCommittedSequenceNr;
+    private BookSnapshotState? _snapshotAwaitingCommit;
+    private long _snapshotAwaitingCommitSequenceNr;
 
     /// <summary>Journals <paramref name="payload"/> as one row and runs <paramref name="onJournaled"/> once it is durable.</summary>
     private void JournalThenRun<T>(T payload, Action<T> onJournaled)
@@ -52,7 +56,11 @@ public sealed partial class OrderBookActor
         _directCallbacks.Enqueue(() => onJournaled(payload));
     }
 
-    /// <summary>Saves a snapshot of journaled state, labelled with the sequence number of the last row it contains.</summary>
+    /// <summary>
+    /// Saves a snapshot of state that holds nothing but the rows queued so far, labelled with the sequence number of the
+    /// last of them. With direct writes it goes to the store only once that row is committed, so a snapshot never holds
+    /// state the journal could still lose, and the book needs no pause to take it (decision 21).
+    /// </summary>
     private void SaveBookSnapshotState(BookSnapshotState state)
     {
         if (_directWriter is null)
@@ -61,25 +69,50 @@ public sealed partial class OrderBookActor
             return;
         }
 
-        // Eventsourced's SaveSnapshot labels it with its own LastSequenceNr, which the direct writes do not advance.
-        SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId, _directSequenceNr, DateTime.UtcNow), state), Self);
+        if (_directCommittedSequenceNr >= _directSequenceNr)
+        {
+            SendSnapshot(state, _directSequenceNr);
+            return;
+        }
+
+        // A later capture replaces an earlier one still waiting: it holds everything the earlier one did.
+        _snapshotAwaitingCommit = state;
+        _snapshotAwaitingCommitSequenceNr = _directSequenceNr;
     }
+
+    private void SendSnapshot(BookSnapshotState state, long sequenceNr) =>
+        // Eventsourced's SaveSnapshot labels it with its own LastSequenceNr, which the direct writes do not advance.
+        SnapshotStore.Tell(new SaveSnapshot(new SnapshotMetadata(PersistenceId, sequenceNr, DateTime.UtcNow), state), Self);
 
     /// <summary>After recovery: continue the journal's sequence numbers, directly when the journal allows it.</summary>
     private void StartJournaling()
     {
         _directWriter = BookJournalWriters.For(Context.System).ForPlugin(JournalPluginId);
         _directSequenceNr = LastSequenceNr;
+        _directCommittedSequenceNr = LastSequenceNr;
         _maxBatchWritesInFlight = _directWriter is null ? 1 : Math.Max(1, _settings.MaxWritesInFlight);
     }
 
-    private void OnDirectWriteCommitted() => _directCallbacks.Dequeue()();
+    private void OnDirectWriteCommitted()
+    {
+        // Rows commit in the order they were queued, so the n-th commit is of the n-th row.
+        _directCommittedSequenceNr++;
+        if (_snapshotAwaitingCommit is not null && _directCommittedSequenceNr >= _snapshotAwaitingCommitSequenceNr)
+        {
+            SendSnapshot(_snapshotAwaitingCommit, _snapshotAwaitingCommitSequenceNr);
+            _snapshotAwaitingCommit = null;
+        }
+
+        _directCallbacks.Dequeue()();
+    }
 
     /// <summary>As a failed <c>PersistAsync</c>: nothing of the batch was answered; stop and let recovery rebuild the book.</summary>
     private void OnDirectWriteFailed(Exception cause)
     {
         _log.Error(cause, "{0}: journal write failed; stopping, no reply of the batch was sent", _symbol);
         _directCallbacks.Clear();
+        _snapshotAwaitingCommit = null;
+        AnswerSnapshotRequests(new BookSnapshotTaken(_symbol, false, 0, 0, $"journal write failed, so the snapshot was not saved: {cause.Message}"));
         Context.Stop(Self);
     }
 }

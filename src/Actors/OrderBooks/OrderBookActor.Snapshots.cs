@@ -6,8 +6,9 @@ namespace LoomExchange.Actors.OrderBooks;
 public sealed partial class OrderBookActor
 {
     /// <summary>
-    /// An operator's snapshot: taken at once when nothing is unjournaled, otherwise through the same hold as a due
-    /// snapshot (write what is pending, hold new commands, snapshot after). Answered when the snapshot store confirms.
+    /// An operator's snapshot: taken at once when nothing is unjournaled (with direct writes: when everything is in
+    /// queued rows, and sent when they commit), otherwise after holding new commands until the pending ones are
+    /// written. Answered when the snapshot store confirms.
     /// </summary>
     private void SnapshotOnRequest()
     {
@@ -24,7 +25,10 @@ public sealed partial class OrderBookActor
             return;
         }
 
-        if (_batchWritesInFlight == 0 && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
+        var journaledBoundary = _directWriter is not null
+            ? _pendingOutcomes.Count == 0
+            : _batchWritesInFlight == 0 && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0;
+        if (journaledBoundary)
         {
             SaveBookSnapshot();
         }
