@@ -1,4 +1,5 @@
 using Akka.Event;
+using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Clustering;
 
@@ -20,7 +21,7 @@ public static class AkkaLogLevel
         "INFORMATION" => LogLevel.InfoLevel,
         "WARNING" => LogLevel.WarningLevel,
         "ERROR" or "CRITICAL" or "NONE" => LogLevel.ErrorLevel,
-        _ => throw new InvalidOperationException(
+        _ => throw new InvalidConfigurationException(
             $"{ConfigurationKey} '{level}' is not one of Trace, Debug, Information, Warning, Error, Critical, None"),
     };
 }

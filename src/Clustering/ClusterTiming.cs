@@ -1,6 +1,7 @@
 using System.Globalization;
 using Akka.Actor;
 using Akka.Configuration;
+using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Clustering;
 
@@ -69,27 +70,27 @@ public sealed class ClusterTiming
         var pause = DurationText.Parse(failureDetector.AcceptableHeartbeatPause, fd + "AcceptableHeartbeatPause");
         if (heartbeat < TimeSpan.FromMilliseconds(50) || heartbeat > TimeSpan.FromSeconds(10))
         {
-            throw new InvalidOperationException($"{fd}HeartbeatInterval {failureDetector.HeartbeatInterval} must be between 50ms and 10s");
+            throw new InvalidConfigurationException($"{fd}HeartbeatInterval {failureDetector.HeartbeatInterval} must be between 50ms and 10s");
         }
 
         if (pause < heartbeat)
         {
-            throw new InvalidOperationException($"{fd}AcceptableHeartbeatPause {failureDetector.AcceptableHeartbeatPause} must be at least the heartbeat interval");
+            throw new InvalidConfigurationException($"{fd}AcceptableHeartbeatPause {failureDetector.AcceptableHeartbeatPause} must be at least the heartbeat interval");
         }
 
         if (failureDetector.Threshold is < 1 or > 20 || double.IsNaN(failureDetector.Threshold))
         {
-            throw new InvalidOperationException($"{fd}Threshold {failureDetector.Threshold} must be between 1 and 20 (Akka's default 8)");
+            throw new InvalidConfigurationException($"{fd}Threshold {failureDetector.Threshold} must be between 1 and 20 (Akka's default 8)");
         }
 
         if (!SplitBrainSettings.Strategies.Contains(splitBrain.Strategy))
         {
-            throw new InvalidOperationException($"{sbr}Strategy '{splitBrain.Strategy}' is not one of {string.Join(", ", SplitBrainSettings.Strategies)}");
+            throw new InvalidConfigurationException($"{sbr}Strategy '{splitBrain.Strategy}' is not one of {string.Join(", ", SplitBrainSettings.Strategies)}");
         }
 
         if (splitBrain.Strategy == "static-quorum" && splitBrain.QuorumSize < 1)
         {
-            throw new InvalidOperationException($"{sbr}QuorumSize must be at least 1 with the static-quorum strategy");
+            throw new InvalidConfigurationException($"{sbr}QuorumSize must be at least 1 with the static-quorum strategy");
         }
 
         var stableAfter = DurationText.Parse(splitBrain.StableAfter, sbr + "StableAfter");

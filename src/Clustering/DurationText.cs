@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Clustering;
 
@@ -14,7 +15,7 @@ public static partial class DurationText
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new InvalidOperationException($"{key} is empty: give a duration such as 500ms or 1.5s");
+            throw new InvalidConfigurationException($"{key} is empty: give a duration such as 500ms or 1.5s");
         }
 
         var match = UnitPattern().Match(text.Trim());
@@ -34,7 +35,7 @@ public static partial class DurationText
             return span;
         }
 
-        throw new InvalidOperationException($"{key} '{text}' is not a duration: give e.g. 500ms, 1.5s, 2m or 00:00:01");
+        throw new InvalidConfigurationException($"{key} '{text}' is not a duration: give e.g. 500ms, 1.5s, 2m or 00:00:01");
     }
 
     /// <summary>The HOCON form Akka reads, in whole milliseconds.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Lighthouse;
 
@@ -23,7 +24,7 @@ public sealed record LighthouseSettings(string SystemName, string Host, int Port
         var port = DefaultPort;
         if (portText is not null && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 0 or > 65535))
         {
-            throw new InvalidOperationException($"CLUSTER_PORT '{portText}' is not a port number (0-65535)");
+            throw new InvalidConfigurationException($"CLUSTER_PORT '{portText}' is not a port number (0-65535)");
         }
 
         var seeds = SeedsFrom(configuration);
@@ -31,7 +32,7 @@ public sealed record LighthouseSettings(string SystemName, string Host, int Port
         {
             if (!seed.StartsWith($"akka.tcp://{systemName}@", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"seed '{seed}' is not an address of actor system '{systemName}' (akka.tcp://{systemName}@host:port)");
+                throw new InvalidConfigurationException($"seed '{seed}' is not an address of actor system '{systemName}' (akka.tcp://{systemName}@host:port)");
             }
         }
 

@@ -1,51 +1,67 @@
 using LoomExchange.Admin;
 using LoomExchange.Clustering;
+using LoomExchange.Messages.Configuration;
 using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using LoomExchange.Node.Hosting;
 using LoomExchange.Node.Http;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Logging.ClearProviders();
-builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
-var urls = builder.Configuration["urls"] ?? "http://127.0.0.1:5080";
-builder.WebHost.UseUrls(urls);
-
-var options = builder.Configuration.GetSection(LoomOptions.Section).Get<LoomOptions>() ?? new LoomOptions();
-if (options.Gateway.Tcp.Enabled && options.Gateway.Tcp.Edge == "kestrel")
+// A configuration mistake is the operator's, not a crash: one line naming the key, exit code 2, no stack trace.
+try
 {
-    builder.WebHost.ConfigureKestrel(kestrel => KestrelListeners.Configure(kestrel, urls, options.Gateway.Tcp));
+    return await RunAsync(args).ConfigureAwait(false);
+}
+catch (Exception error) when (InvalidConfigurationException.FindIn(error) is { } invalid)
+{
+    await Console.Error.WriteLineAsync($"loom-node: configuration error: {invalid.Message}").ConfigureAwait(false);
+    return 2;
 }
 
-var journal = JournalDatabase.From(options);
-journal.Prepare();
-builder.Services.AddHealthChecks();
-builder.Services.AddExchange(options, journal);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
-builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+static async Task<int> RunAsync(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Logging.ClearProviders();
+    builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+    var urls = builder.Configuration["urls"] ?? "http://127.0.0.1:5080";
+    builder.WebHost.UseUrls(urls);
 
-var app = builder.Build();
-app.MapExchangeHealth();
-app.MapOrderApi();
-app.MapGatewayWebSocket(options.Gateway);
-app.MapLoomAdmin([ExchangeAdmin.OrderBookRegionName])?.MapExchangePalette();
+    var options = LoomOptions.Bind(builder.Configuration);
+    if (options.Gateway.Tcp.Enabled && options.Gateway.Tcp.Edge == "kestrel")
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelListeners.Configure(kestrel, urls, options.Gateway.Tcp));
+    }
 
-var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
-var timing = app.Services.GetRequiredService<ClusterTiming>();
-app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
-    "Loom Exchange node listening: http {Urls}, cluster {Host}:{Port} (seeds: {Seeds}), journal {Journal}, instruments {Instruments}; {Timing}",
-    string.Join(", ", app.Urls),
-    options.Cluster.Host,
-    options.Cluster.Port,
-    options.Cluster.Seeds.Count == 0 ? "none, joins itself" : string.Join(", ", options.Cluster.Seeds),
-    journal.Describe(),
-    string.Join(", ", options.Instruments.Select(i => i.Symbol)),
-    timing));
+    var journal = JournalDatabase.From(options);
+    journal.Prepare();
+    builder.Services.AddHealthChecks();
+    builder.Services.AddExchange(options, journal);
+    builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+    builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
 
-// Resolved once the host has started, not before: resolving it creates the actor system, and the hosted services that
-// must run first (the PostgreSQL schema gate) would then run after it.
-Akka.Actor.ActorSystem? actorSystem = null;
-app.Lifetime.ApplicationStarted.Register(() => actorSystem = app.Services.GetRequiredService<Akka.Actor.ActorSystem>());
-await app.RunAsync().ConfigureAwait(false);
-var stoppedBecause = actorSystem is null ? null : ShutdownExitCode.Apply(actorSystem);
-log.LogInformation("Stopped ({Reason}); exit code {ExitCode}", stoppedBecause?.GetType().Name ?? "host shutdown", Environment.ExitCode);
+    var app = builder.Build();
+    app.MapExchangeHealth();
+    app.MapOrderApi();
+    app.MapGatewayWebSocket(options.Gateway);
+    app.MapLoomAdmin([ExchangeAdmin.OrderBookRegionName])?.MapExchangePalette();
+
+    var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LoomExchange.Node");
+    var timing = app.Services.GetRequiredService<ClusterTiming>();
+    app.Lifetime.ApplicationStarted.Register(() => log.LogInformation(
+        "Loom Exchange node listening: http {Urls}, cluster {Host}:{Port} (seeds: {Seeds}), journal {Journal}, instruments {Instruments}; {Timing}",
+        string.Join(", ", app.Urls),
+        options.Cluster.Host,
+        options.Cluster.Port,
+        options.Cluster.Seeds.Count == 0 ? "none, joins itself" : string.Join(", ", options.Cluster.Seeds),
+        journal.Describe(),
+        string.Join(", ", options.Instruments.Select(i => i.Symbol)),
+        timing));
+
+    // Resolved once the host has started, not before: resolving it creates the actor system, and the hosted services that
+    // must run first (the PostgreSQL schema gate) would then run after it.
+    Akka.Actor.ActorSystem? actorSystem = null;
+    app.Lifetime.ApplicationStarted.Register(() => actorSystem = app.Services.GetRequiredService<Akka.Actor.ActorSystem>());
+    await app.RunAsync().ConfigureAwait(false);
+    var stoppedBecause = actorSystem is null ? null : ShutdownExitCode.Apply(actorSystem);
+    log.LogInformation("Stopped ({Reason}); exit code {ExitCode}", stoppedBecause?.GetType().Name ?? "host shutdown", Environment.ExitCode);
+    return Environment.ExitCode;
+}

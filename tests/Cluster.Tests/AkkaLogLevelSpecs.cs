@@ -1,5 +1,6 @@
 using Akka.Event;
 using LoomExchange.Clustering;
+using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Cluster.Tests;
 
@@ -20,7 +21,7 @@ public sealed class AkkaLogLevelSpecs
     [Fact]
     public void A_misspelt_level_names_the_key()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => AkkaLogLevel.From("Verbose"));
+        var error = Assert.Throws<InvalidConfigurationException>(() => AkkaLogLevel.From("Verbose"));
         Assert.Contains(AkkaLogLevel.ConfigurationKey, error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using LoomExchange.Clustering;
+using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Cluster.Tests;
 
@@ -19,7 +20,7 @@ public sealed class ClusterTimingSpecs
     [InlineData("10 parsecs")]
     public void A_bad_duration_names_its_key(string text)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => DurationText.Parse(text, "Loom:Cluster:SplitBrain:StableAfter"));
+        var error = Assert.Throws<InvalidConfigurationException>(() => DurationText.Parse(text, "Loom:Cluster:SplitBrain:StableAfter"));
         Assert.Contains("Loom:Cluster:SplitBrain:StableAfter", error.Message, StringComparison.Ordinal);
     }
 
@@ -66,7 +67,7 @@ public sealed class ClusterTimingSpecs
     [InlineData("250ms", "1s", "static-quorum", "QuorumSize")]
     public void Settings_that_cannot_work_are_refused_by_name(string heartbeat, string pause, string strategy, string key)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ClusterTiming.From(
+        var error = Assert.Throws<InvalidConfigurationException>(() => ClusterTiming.From(
             new FailureDetectorSettings { HeartbeatInterval = heartbeat, AcceptableHeartbeatPause = pause },
             new SplitBrainSettings { Strategy = strategy }));
         Assert.Contains(key, error.Message, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using LoomExchange.Messages.Configuration;
 using LoomExchange.Node.Configuration;
 
 namespace LoomExchange.Cluster.Tests;
@@ -12,7 +13,7 @@ public sealed class OrderBookTuningSpecs
     {
         var tuning = new OrderBookTuning { MaxWritesInFlight = 0, DedupCapacity = -5 };
 
-        var error = Assert.Throws<InvalidOperationException>(tuning.Validate);
+        var error = Assert.Throws<InvalidConfigurationException>(tuning.Validate);
 
         Assert.Contains("Loom:OrderBook:MaxWritesInFlight 0 must be positive", error.Message, StringComparison.Ordinal);
         Assert.Contains("Loom:OrderBook:DedupCapacity -5 must be positive", error.Message, StringComparison.Ordinal);

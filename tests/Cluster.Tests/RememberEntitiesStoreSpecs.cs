@@ -1,4 +1,5 @@
 using Akka.Cluster.Sharding;
+using LoomExchange.Messages.Configuration;
 using LoomExchange.Node.Hosting;
 
 namespace LoomExchange.Cluster.Tests;
@@ -18,7 +19,7 @@ public sealed class RememberEntitiesStoreSpecs
     [InlineData("")]
     public void Any_other_value_fails_the_start_and_names_the_key(string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ExchangeHosting.RememberEntitiesStoreFrom(value));
+        var error = Assert.Throws<InvalidConfigurationException>(() => ExchangeHosting.RememberEntitiesStoreFrom(value));
         Assert.Contains("Loom:Cluster:RememberEntitiesStore", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using LoomExchange.Messages.Configuration;
 using LoomExchange.Node.Hosting;
 
 namespace LoomExchange.Cluster.Tests;
@@ -20,7 +21,7 @@ public sealed class SeedAddressSpecs
     [InlineData("")]
     public void A_bad_seed_fails_the_start_and_names_the_key(string seed)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => ExchangeHosting.SeedAddress(seed));
+        var error = Assert.Throws<InvalidConfigurationException>(() => ExchangeHosting.SeedAddress(seed));
         Assert.Contains("Loom:Cluster:Seeds", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using LoomExchange.Gateway.Configuration;
+using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Gateway.Tests;
 
@@ -18,14 +19,14 @@ public sealed class GatewayOptionsSpecs
     {
         var options = new GatewayOptions { ApiKeys = [Demo(), new ApiKeyOptions { Key = "real", Secret = "s3cret", AccountId = 7 }] };
 
-        var error = Assert.Throws<InvalidOperationException>(() => options.Validate("production"));
+        var error = Assert.Throws<InvalidConfigurationException>(() => options.Validate("production"));
         Assert.Contains("demo key 'demo-1'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Should_refuse_to_start_in_production_without_keys()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new GatewayOptions().Validate("production"));
+        var error = Assert.Throws<InvalidConfigurationException>(() => new GatewayOptions().Validate("production"));
 
         Assert.Contains("ApiKeys is empty", error.Message, StringComparison.Ordinal);
     }
@@ -48,7 +49,7 @@ public sealed class GatewayOptionsSpecs
             ApiKeys = [Demo(), Demo()],
         };
 
-        var error = Assert.Throws<InvalidOperationException>(() => options.Validate("staging")).Message;
+        var error = Assert.Throws<InvalidConfigurationException>(() => options.Validate("staging")).Message;
         foreach (var part in new[] { "Loom:Profile 'staging'", "MaxFrameBytes 10", "DefaultHeartbeatMs 100", "'not-an-ip'", "Edge 'netty'", "listed twice" })
         {
             Assert.Contains(part, error, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using LoomExchange.Messages.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace LoomExchange.Lighthouse.Tests;
@@ -47,7 +48,7 @@ public sealed class LighthouseSettingsSpecs
     [InlineData("CLUSTER_SEEDS", "akka.tcp://other@127.0.0.1:4053", "is not an address of actor system 'loom'")]
     public void Should_refuse_settings_that_cannot_work_with_a_clear_message(string key, string value, string message)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => From((key, value)));
+        var error = Assert.Throws<InvalidConfigurationException>(() => From((key, value)));
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using LoomExchange.Messages.Configuration;
 namespace LoomExchange.Gateway.Configuration;
 
 /// <summary>
@@ -80,7 +81,7 @@ public sealed class GatewayOptions
         ValidateKeys(problems, production);
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("gateway configuration is invalid: " + string.Join("; ", problems));
+            throw new InvalidConfigurationException("gateway configuration is invalid: " + string.Join("; ", problems));
         }
     }
 

@@ -1,3 +1,4 @@
+using LoomExchange.Messages.Configuration;
 using LoomExchange.Messages.Instruments;
 
 namespace LoomExchange.Node.Configuration;
@@ -54,6 +55,6 @@ public sealed class InstrumentSettings
     private long Parse(string text, int decimals, string key) =>
         FixedPoint.TryParse(text, decimals, out var value) && value >= 0
             ? value
-            : throw new InvalidOperationException(
+            : throw new InvalidConfigurationException(
                 $"Loom:Instruments {Symbol}: {key} '{text}' is not a non-negative number with at most {decimals} decimals");
 }

@@ -1,3 +1,4 @@
+using LoomExchange.Messages.Configuration;
 namespace LoomExchange.Node.Configuration;
 
 /// <summary><c>Loom:OrderBook</c>: tuning of every order-book entity.</summary>
@@ -24,7 +25,7 @@ public sealed class OrderBookTuning
         Positive(problems, MaxWritesInFlight, nameof(MaxWritesInFlight));
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("order-book configuration is invalid: " + string.Join("; ", problems));
+            throw new InvalidConfigurationException("order-book configuration is invalid: " + string.Join("; ", problems));
         }
     }
 

@@ -18,6 +18,7 @@ using LoomExchange.Clustering;
 using LoomExchange.Gateway;
 using LoomExchange.Gateway.Accounts;
 using LoomExchange.Gateway.Sessions;
+using LoomExchange.Messages.Configuration;
 using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -206,7 +207,7 @@ public static class ExchangeHosting
         }
         catch (Exception error) when (error is UriFormatException or ArgumentException or FormatException)
         {
-            throw new InvalidOperationException($"Loom:Cluster:Seeds: '{seed}' is not an Akka address (akka.tcp://loom@host:port)", error);
+            throw new InvalidConfigurationException($"Loom:Cluster:Seeds: '{seed}' is not an Akka address (akka.tcp://loom@host:port)", error);
         }
     }
 
@@ -237,7 +238,7 @@ public static class ExchangeHosting
     {
         "ddata" => RememberEntitiesStore.DData,
         "eventsourced" => RememberEntitiesStore.Eventsourced,
-        _ => throw new InvalidOperationException($"Loom:Cluster:RememberEntitiesStore '{value}' is not one of ddata, eventsourced"),
+        _ => throw new InvalidConfigurationException($"Loom:Cluster:RememberEntitiesStore '{value}' is not one of ddata, eventsourced"),
     };
 
     /// <summary>

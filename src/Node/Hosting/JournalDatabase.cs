@@ -1,4 +1,5 @@
 using System.Data.Common;
+using LoomExchange.Messages.Configuration;
 using LoomExchange.Node.Configuration;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -48,12 +49,12 @@ public sealed class JournalDatabase
             case "postgres":
                 if (string.IsNullOrWhiteSpace(options.Persistence.ConnectionString))
                 {
-                    throw new InvalidOperationException("Loom:Persistence:Provider is postgres but Loom:Persistence:ConnectionString is empty; set it (e.g. Host=127.0.0.1;Port=5432;Database=loom;Username=loom;Password=...)");
+                    throw new InvalidConfigurationException("Loom:Persistence:Provider is postgres but Loom:Persistence:ConnectionString is empty; set it (e.g. Host=127.0.0.1;Port=5432;Database=loom;Username=loom;Password=...)");
                 }
 
                 return new JournalDatabase(provider, options.Persistence.ConnectionString, "PostgreSQL.15");
             default:
-                throw new InvalidOperationException($"Loom:Persistence:Provider '{options.Persistence.Provider}' is not supported; use sqlite or postgres");
+                throw new InvalidConfigurationException($"Loom:Persistence:Provider '{options.Persistence.Provider}' is not supported; use sqlite or postgres");
         }
     }
 

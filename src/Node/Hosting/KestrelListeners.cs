@@ -1,6 +1,7 @@
 using System.Net;
 using LoomExchange.Gateway.Configuration;
 using LoomExchange.Gateway.Edges;
+using LoomExchange.Messages.Configuration;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -22,7 +23,7 @@ public static class KestrelListeners
             var uri = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
             if (uri.Scheme != Uri.UriSchemeHttp)
             {
-                throw new InvalidOperationException($"urls '{url}': with Loom:Gateway:Tcp:Edge=kestrel only http:// URLs are supported");
+                throw new InvalidConfigurationException($"urls '{url}': with Loom:Gateway:Tcp:Edge=kestrel only http:// URLs are supported");
             }
 
             if (IPAddress.TryParse(uri.Host, out var address))
