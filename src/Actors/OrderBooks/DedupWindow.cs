@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LoomExchange.Actors.OrderBooks.Journal;
 
 namespace LoomExchange.Actors.OrderBooks;
@@ -45,8 +46,20 @@ internal sealed class DedupWindow
     /// <summary>Remembers an outcome; client order id 0 means "no id" and is never remembered; the first outcome of a key wins.</summary>
     public void Remember(in DedupEntry entry)
     {
-        var key = (entry.AccountId, entry.ClientOrderId);
-        if (entry.ClientOrderId == 0 || _slots.ContainsKey(key))
+        if (entry.ClientOrderId == 0)
+        {
+            return;
+        }
+
+        if (_count == _ring.Length && _count < _capacity)
+        {
+            // (Before the lookup below: growing re-points the index, which would invalidate the reference it returns.)
+            Grow();
+        }
+
+        // One hash of the key for both the lookup and the insert: this runs for every order.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, (entry.AccountId, entry.ClientOrderId), out var known);
+        if (known)
         {
             return;
         }
@@ -54,22 +67,18 @@ internal sealed class DedupWindow
         if (_count == _capacity)
         {
             // Full: the newest takes the oldest's slot, and the next oldest becomes the oldest.
-            ref var oldest = ref _ring[_oldest];
-            _slots.Remove((oldest.AccountId, oldest.ClientOrderId));
-            oldest = entry;
-            _slots[key] = _oldest;
+            var target = _oldest;
+            slot = target;
+            var evicted = (_ring[target].AccountId, _ring[target].ClientOrderId);
+            _ring[target] = entry;
             _oldest = (_oldest + 1) % _ring.Length;
+            _slots.Remove(evicted); // after the last use of `slot`: removing invalidates it
             return;
         }
 
-        if (_count == _ring.Length)
-        {
-            Grow();
-        }
-
-        var slot = (_oldest + _count) % _ring.Length;
-        _ring[slot] = entry;
-        _slots[key] = slot;
+        var free = (_oldest + _count) % _ring.Length;
+        slot = free;
+        _ring[free] = entry;
         _count++;
     }
 
