@@ -1,21 +1,12 @@
 using LoomExchange.Admin;
 using LoomExchange.Clustering;
-using LoomExchange.Messages.Configuration;
 using LoomExchange.Node.Admin;
 using LoomExchange.Node.Configuration;
 using LoomExchange.Node.Hosting;
 using LoomExchange.Node.Http;
 
-// A configuration mistake is the operator's, not a crash: one line naming the key, exit code 2, no stack trace.
-try
-{
-    return await RunAsync(args).ConfigureAwait(false);
-}
-catch (Exception error) when (InvalidConfigurationException.FindIn(error) is { } invalid)
-{
-    await Console.Error.WriteLineAsync($"loom-node: configuration error: {invalid.Message}").ConfigureAwait(false);
-    return 2;
-}
+// A configuration mistake ends the start with one line naming the key and exit code 2, not a stack trace.
+return await ConfigurationErrorExit.RunAsync("loom-node", () => RunAsync(args)).ConfigureAwait(false);
 
 static async Task<int> RunAsync(string[] args)
 {
