@@ -54,7 +54,7 @@ public sealed class ExchangeSerializer : SerializerWithStringManifest
 
     public override byte[] ToBinary(object obj)
     {
-        var writer = new PayloadWriter();
+        using var writer = new PayloadWriter();
         writer.WriteByte(FormatVersion);
         MessageCodec.Write(writer, obj);
         return writer.ToArray();
