@@ -68,6 +68,27 @@ public sealed class BenchOrderFlowSpecs
     }
 
     [Fact]
+    public void Should_forget_an_order_the_book_answers_is_unknown()
+    {
+        // One resting order whose fill report never came (it was lost with a session that ended).
+        var flow = new BenchOrderFlow(Instruments, seed: 4);
+        var first = Enumerable.Range(0, 100).Select(_ => flow.Next()).OfType<NewOrder>().First(o => o.OrderType == OrderType.Limit);
+        flow.Observe(Accepted(first, 42));
+
+        var amend = Enumerable.Range(0, 10_000).Select(_ => flow.Next()).OfType<AmendOrder>().First(a => a.OrderId == 42);
+        flow.Observe(new ExecutionReport(
+            ExecType.Rejected, 7, amend.Symbol, 42, 0, amend.Price, amend.Quantity, 0, 0, 0, 0, RejectReason.UnknownOrder, CancelReason.None, 0));
+
+        var targets = Enumerable.Range(0, 10_000).Select(_ => flow.Next()).Select(r => r switch
+        {
+            AmendOrder a => a.OrderId,
+            CancelOrder c => c.OrderId,
+            _ => 0,
+        });
+        Assert.DoesNotContain(42L, targets);
+    }
+
+    [Fact]
     public void Should_mix_places_cancels_amends_and_market_orders_like_the_engine_benchmark()
     {
         var flow = new BenchOrderFlow(Instruments, seed: 3);

@@ -79,6 +79,11 @@ internal sealed class BenchOrderFlow
             case ExecType.Fill or ExecType.Cancelled or ExecType.Expired:
                 _resting[i].Remove(report.OrderId);
                 break;
+            case ExecType.Rejected when report.RejectReason == RejectReason.UnknownOrder:
+                // The book no longer has it: its fill or cancel report was missed (e.g. dropped with a session that
+                // ended). Amends would otherwise pick it again and again, each answered UnknownOrder.
+                _resting[i].Remove(report.OrderId);
+                break;
             default:
                 break;
         }
