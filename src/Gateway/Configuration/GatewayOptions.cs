@@ -23,8 +23,14 @@ public sealed class GatewayOptions
 
     public int DefaultHeartbeatMs { get; set; } = 5_000;
 
-    /// <summary>Messages queued for a client that does not read; above it the session ends (SlowConsumer).</summary>
+    /// <summary>
+    /// Messages queued for a client that does not read: above it the session ends (SlowConsumer) once the client has taken
+    /// nothing for <see cref="OutboundStallMs"/>, and at four times it in any case.
+    /// </summary>
     public int OutboundBufferMessages { get; set; } = 10_000;
+
+    /// <summary>How long a session past <see cref="OutboundBufferMessages"/> may take nothing before it ends (SlowConsumer).</summary>
+    public int OutboundStallMs { get; set; } = 3_000;
 
     /// <summary>Requests one session may send per second (token bucket, one second of burst); 0 = no limit.</summary>
     public int SessionMessagesPerSecond { get; set; } = 20_000;
@@ -64,7 +70,8 @@ public sealed class GatewayOptions
 
         Require(problems, MaxFrameBytes is >= 128 and <= 65_537, $"Loom:Gateway:MaxFrameBytes {MaxFrameBytes} must be between 128 and 65537");
         Require(problems, DefaultHeartbeatMs is >= MinHeartbeatMs and <= MaxHeartbeatMs, $"Loom:Gateway:DefaultHeartbeatMs {DefaultHeartbeatMs} must be between {MinHeartbeatMs} and {MaxHeartbeatMs}");
-        Require(problems, OutboundBufferMessages > 0, $"Loom:Gateway:OutboundBufferMessages {OutboundBufferMessages} must be positive");
+        Require(problems, OutboundBufferMessages is > 0 and <= int.MaxValue / 4, $"Loom:Gateway:OutboundBufferMessages {OutboundBufferMessages} must be positive (and at most {int.MaxValue / 4})");
+        Require(problems, OutboundStallMs > 0, $"Loom:Gateway:OutboundStallMs {OutboundStallMs} must be positive");
         Require(problems, SessionMessagesPerSecond >= 0, "Loom:Gateway:SessionMessagesPerSecond must not be negative (0 = no limit)");
         Require(problems, AddressMessagesPerSecond >= 0, "Loom:Gateway:AddressMessagesPerSecond must not be negative (0 = no limit)");
         Require(problems, MaxSessions > 0, $"Loom:Gateway:MaxSessions {MaxSessions} must be positive");

@@ -50,7 +50,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         private readonly ConnectionInfo _connection;
         private readonly Dictionary<long, ClientRequest> _pending = [];
         private readonly List<WireMessage> _reports = [];
-        private readonly int _bufferLimit;
+        private readonly SlowConsumerRule _slowConsumerRule;
         private readonly int _maxPending;
         private readonly long _timeoutMs;
         private IActorRef _self = ActorRefs.Nobody;
@@ -69,7 +69,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             _context = stage.Context;
             _connection = stage.Connection;
             var options = _context.Options;
-            _bufferLimit = options.OutboundBufferMessages;
+            _slowConsumerRule = new SlowConsumerRule(options.OutboundBufferMessages, options.OutboundStallMs);
             _maxPending = options.MaxPendingRequests;
             _timeoutMs = options.RequestTimeoutMs;
         }
@@ -262,25 +262,26 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
                 return;
             }
 
-            if (Queued >= _bufferLimit)
+            var sinceTaken = Environment.TickCount64 - _lastSent;
+            if (_slowConsumerRule.Ends(Queued, sinceTaken))
             {
-                SlowConsumer();
+                SlowConsumer(_slowConsumerRule.Reason(Queued, sinceTaken));
                 return;
             }
 
             Enqueue(message);
         }
 
-        private void SlowConsumer()
+        private void SlowConsumer(string reason)
         {
             _slowConsumer = true;
             _context.Log.Warning(
-                "gateway: {0} ({1}) does not read: {2} messages queued; ending the session (SlowConsumer)",
-                _connection.RemoteEndPoint, _session is null ? "not logged on" : $"session {_session.SessionId}", Queued);
+                "gateway: {0} ({1}) does not read: {2} messages queued, none taken for {3} ms; ending the session (SlowConsumer)",
+                _connection.RemoteEndPoint, _session is null ? "not logged on" : $"session {_session.SessionId}", Queued, Environment.TickCount64 - _lastSent);
 
             // Best effort: the queue is dropped for the Logout; a client that does not take it within the grace is aborted.
             ClearQueue();
-            Enqueue(new Logout(ProtocolErrorCode.SlowConsumer, $"more than {_bufferLimit} messages waited for you; read faster"));
+            Enqueue(new Logout(ProtocolErrorCode.SlowConsumer, reason));
             ScheduleOnce(AbortTimer, SlowConsumerGrace);
             Finish();
         }
