@@ -14,12 +14,18 @@ static async Task<int> RunAsync(string[] args)
     builder.Logging.ClearProviders();
     builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
     var urls = builder.Configuration["urls"] ?? "http://127.0.0.1:5080";
-    builder.WebHost.UseUrls(urls);
-
     var options = LoomOptions.Bind(builder.Configuration);
     if (options.Gateway.Tcp.Enabled && options.Gateway.Tcp.Edge == "kestrel")
     {
+        // Every endpoint is declared in code, the HTTP ones from `urls`. Left as server addresses too, `urls` made
+        // Kestrel warn at each start that it overrides them. An empty value would not do: the web host then falls back
+        // to the `urls` it read at start; ";" is a list of no addresses.
+        builder.WebHost.UseUrls(";");
         builder.WebHost.ConfigureKestrel(kestrel => KestrelListeners.Configure(kestrel, urls, options.Gateway.Tcp));
+    }
+    else
+    {
+        builder.WebHost.UseUrls(urls);
     }
 
     var journal = JournalDatabase.From(options);
