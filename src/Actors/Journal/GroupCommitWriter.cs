@@ -1,34 +1,40 @@
+using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace LoomExchange.Actors.Journal;
 
 /// <summary>
-/// The single writer of one SQLite book journal, with group commit across entities: every write queued while a commit
-/// is in progress goes into the next single transaction, whichever book it comes from.
+/// The single writer of one book journal, with group commit across entities: every write queued while a commit is in
+/// progress goes into the next single transaction, whichever book it comes from.
 /// </summary>
 /// <remarks>
-/// SQLite has one writer per file and each durable commit costs an fsync, so one commit per book write capped the
-/// system at that many writes per second, and at low load each book's write queued behind the others'. Here all books'
-/// writes of a round share one commit, and each write hears of its outcome only after that commit (synchronous = FULL),
-/// so "acknowledged means durable" holds. One writer per database file and actor system, shared by the Akka.Persistence
-/// plugin (<see cref="GroupCommitSqliteJournal"/>) and the books' direct path (<see cref="BookJournalWriters"/>).
+/// Each durable commit costs an fsync (SQLite) or a WAL flush and a round trip (PostgreSQL), so one commit per book
+/// write capped the system at that many writes per second, and at low load each book's write queued behind the
+/// others'. Here all books' writes of a round share one commit, and each write hears of its outcome only after that
+/// commit, so "acknowledged means durable" holds. One writer per database and actor system: for SQLite shared by the
+/// Akka.Persistence plugin (<see cref="GroupCommitSqliteJournal"/>) and the books' direct path, for PostgreSQL used by
+/// the books' direct path alone (<see cref="BookJournalWriters"/>). Rounds run one at a time, so a book's writes commit
+/// in the order it queued them.
 /// </remarks>
 internal sealed class GroupCommitWriter : IDisposable
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly string _connectionString;
+    private readonly IJournalStore _store;
     private readonly Channel<JournalWrite> _writes = Channel.CreateUnbounded<JournalWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
 
     // Writers (one per book incarnation) whose write failed: their later writes, queued before they heard, fail too.
     private readonly FailedWriters _failed = new();
 
-    public GroupCommitWriter(string connectionString)
+    public GroupCommitWriter(string sqliteConnectionString)
+        : this(new SqliteJournalStore(sqliteConnectionString))
     {
-        _connectionString = connectionString;
-        JournalSchema.Create(connectionString);
+    }
+
+    public GroupCommitWriter(IJournalStore store)
+    {
+        _store = store;
         _loop = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -45,69 +51,83 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>Takes every write queued so far, commits them as one transaction, tells each its outcome.</summary>
     private async Task WriteLoopAsync()
     {
-        using var connection = JournalSchema.Open(_connectionString);
-        using var checkpoints = new WalCheckpointer(_connectionString, connection);
-        using var statements = new JournalInsertStatements(connection);
         var group = new List<JournalWrite>();
-        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var refused = new List<(JournalWrite Write, Exception Cause)>();
+        IJournalConnection? connection = null;
+        try
         {
-            group.Clear();
-            while (_writes.Reader.TryRead(out var write))
+            while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
             {
-                if (_failed.Refuses(write, out var refusal))
+                group.Clear();
+                while (_writes.Reader.TryRead(out var write))
                 {
-                    // A row after a failed one of the same writer would leave a gap in its sequence: never journal it.
-                    write.Failed(refusal);
+                    if (_failed.Refuses(write, out var refusal))
+                    {
+                        // A row after a failed one of the same writer would leave a gap in its sequence: never journal it.
+                        write.Failed(refusal);
+                        continue;
+                    }
+
+                    group.Add(write);
+                }
+
+                if (group.Count == 0)
+                {
                     continue;
                 }
 
-                group.Add(write);
-            }
-
-            if (group.Count == 0)
-            {
-                continue;
-            }
-
-            if (TryCommit(statements, group) is { } failure)
-            {
-                // The whole round failed: every writer in it hears so and none of them was acknowledged.
-                foreach (var write in group)
+                refused.Clear();
+                try
                 {
-                    _failed.Add(write, failure);
-                    write.Failed(failure);
+                    connection ??= _store.Open();
+                    connection.Commit(group, refused);
+                }
+                catch (Exception failure) when (failure is DbException or IOException or TimeoutException or InvalidOperationException)
+                {
+                    // The whole round failed: every writer in it hears so and none of them was acknowledged. The next round
+                    // opens a new connection (a PostgreSQL server may have restarted meanwhile).
+                    foreach (var write in group)
+                    {
+                        _failed.Add(write, failure);
+                        write.Failed(failure);
+                    }
+
+                    connection?.Dispose();
+                    connection = null;
+                    continue;
                 }
 
-                continue;
-            }
+                foreach (var (write, cause) in refused)
+                {
+                    _failed.Add(write, cause);
+                    write.Failed(cause);
+                }
 
-            foreach (var write in group)
-            {
-                write.Committed();
+                foreach (var write in group)
+                {
+                    if (!IsRefused(write, refused))
+                    {
+                        write.Committed();
+                    }
+                }
             }
+        }
+        finally
+        {
+            connection?.Dispose();
         }
     }
 
-    private static SqliteException? TryCommit(JournalInsertStatements statements, List<JournalWrite> group)
+    private static bool IsRefused(JournalWrite write, List<(JournalWrite Write, Exception Cause)> refused)
     {
-        try
+        foreach (var (other, _) in refused)
         {
-            statements.Begin();
-            foreach (var write in group)
+            if (ReferenceEquals(other, write))
             {
-                foreach (var row in write.Rows)
-                {
-                    statements.Insert(row);
-                }
+                return true;
             }
+        }
 
-            statements.Commit();
-            return null;
-        }
-        catch (SqliteException e)
-        {
-            statements.Rollback();
-            return e;
-        }
+        return false;
     }
 }

@@ -8,11 +8,12 @@ using LoomExchange.Actors.Protocol;
 namespace LoomExchange.Actors.OrderBooks;
 
 /// <summary>
-/// Where the book's writes go. On our SQLite journal the book hands its row straight to the shared group-commit writer
-/// and hears of the commit as one message (decision 20): Akka.Persistence's per-write machinery (journal actor, circuit
-/// breaker timer, task continuations, resequencer) cost about as much as the book's own work at low load. Recovery
-/// still runs through Akka.Persistence (the same plugin reads these rows), and the sequence numbers continue its own.
-/// On any other journal (PostgreSQL, the TestKit's) writes go through <c>PersistAsync</c> as usual.
+/// Where the book's writes go. On our SQLite journal, and on PostgreSQL when the node configures it, the book hands its
+/// row straight to the node's group-commit writer and hears of the commit as one message (decisions 20 and 23):
+/// Akka.Persistence's per-write machinery (journal actor, circuit breaker timer, task continuations, resequencer) cost
+/// about as much as the book's own work at low load. Recovery still runs through Akka.Persistence (the plugin reads
+/// these rows as its own), and the sequence numbers continue its own. On any other journal (the TestKit's) writes go
+/// through <c>PersistAsync</c> as usual.
 /// </summary>
 public sealed partial class OrderBookActor
 {

@@ -25,8 +25,8 @@ public sealed record OrderBookSettings
     public int MaxCommandsPerWrite { get; init; } = 4_096;
 
     /// <summary>
-    /// Batch writes a book may have in flight at once on the SQLite group-commit journal (decision 20); 1 on any other
-    /// journal. With one, a command that arrives during a write waits for it and then for its own; with two, it goes
+    /// Batch writes a book may have in flight at once when it writes directly (the SQLite group-commit journal, decision 20;
+    /// the PostgreSQL journal table, decision 23); 1 through <c>PersistAsync</c>. With one, a command that arrives during a write waits for it and then for its own; with two, it goes
     /// into the writer's next round at once. Replies still leave in order, each after its own write is durable.
     /// </summary>
     public int MaxWritesInFlight { get; init; } = 2;

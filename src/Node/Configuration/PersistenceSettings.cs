@@ -14,4 +14,10 @@ public sealed class PersistenceSettings
 
     /// <summary>Journal rows one database round trip may carry.</summary>
     public int BatchSize { get; set; } = 100;
+
+    /// <summary>
+    /// PostgreSQL: books write their rows into the journal table through one group-commit writer per node (decision 23)
+    /// instead of through Akka.Persistence.Sql's write path; false goes back to the latter. (SQLite books always do.)
+    /// </summary>
+    public bool DirectBookWrites { get; set; } = true;
 }

@@ -278,7 +278,13 @@ public static class ExchangeHosting
             loom.book-journal {
               class = "{{typeof(Actors.Journal.GroupCommitSqliteJournal).AssemblyQualifiedName}}"
               plugin-dispatcher = "akka.actor.default-dispatcher"
-              connection-string = "{{journal.BookJournalConnectionString.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}}"
+              connection-string = "{{HoconString(journal.BookJournalConnectionString)}}"
+            }
+            """;
+        var postgresBookWrites = journal.IsSqlite || !options.Persistence.DirectBookWrites ? string.Empty : $$"""
+            {{Actors.Journal.BookJournalWriters.PostgresConfigPath}} {
+              connection-string = "{{HoconString(journal.ConnectionString)}}"
+              table-name = "journal"
             }
             """;
         return ConfigurationFactory.ParseString($$"""
@@ -287,6 +293,11 @@ public static class ExchangeHosting
               parallelism = {{parallelism}}
             }
             {{bookJournal}}
+            {{postgresBookWrites}}
             """);
     }
+
+    /// <summary>A value for a quoted HOCON string: backslashes and quotes escaped.</summary>
+    private static string HoconString(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }
