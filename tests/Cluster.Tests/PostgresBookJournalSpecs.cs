@@ -96,6 +96,31 @@ public sealed class PostgresBookJournalSpecs(PostgresServer postgres, ITestOutpu
             await RowsAsync(database));
     }
 
+    [Fact]
+    public async Task Should_fail_the_round_whose_connection_was_lost_and_write_the_next_on_a_new_one()
+    {
+        var database = await CreateJournalAsync("direct_reconnect");
+        using var writer = new GroupCommitWriter(new PostgresJournalStore(database, "journal"));
+        await CommitAsync(writer, Row("orderbook-X", 1, "book-x"));
+
+        // The server ends the writer's session (a restart or a failover of the database looks the same from here).
+        await using (var admin = await OpenAsync(database))
+        {
+            await using var terminate = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", admin);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        // Nothing of that round is journaled and its writer hears so: it stops, nothing was acknowledged.
+        var lost = new TaskJournalWrite([Row("orderbook-Y", 1, "book-y")]);
+        Assert.True(writer.TryEnqueue(lost));
+        await Assert.ThrowsAnyAsync<Exception>(() => lost.Done.WaitAsync(Wait));
+
+        // The next round opens a new connection.
+        await CommitAsync(writer, Row("orderbook-Z", 1, "book-z"));
+        Assert.Equal(["orderbook-X:1:book-x", "orderbook-Z:1:book-z"], await RowsAsync(database));
+    }
+
     private static JournalRow Row(string persistenceId, long sequenceNr, string writerUuid) =>
         new(persistenceId, sequenceNr, "bb", 7401, writerUuid, DateTime.UtcNow.Ticks, [1, 2, 3]);
 
