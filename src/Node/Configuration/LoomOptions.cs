@@ -1,5 +1,5 @@
+using LoomExchange.Clustering;
 using LoomExchange.Gateway.Configuration;
-using LoomExchange.Messages.Configuration;
 
 namespace LoomExchange.Node.Configuration;
 
@@ -29,17 +29,5 @@ public sealed class LoomOptions
     public List<InstrumentSettings> Instruments { get; set; } = [];
 
     /// <summary>Binds the <c>Loom</c> section; a value of the wrong type (e.g. <c>abc</c> for a number) names its key.</summary>
-    public static LoomOptions Bind(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        try
-        {
-            return configuration.GetSection(Section).Get<LoomOptions>() ?? new LoomOptions();
-        }
-        catch (InvalidOperationException error) when (error is not InvalidConfigurationException)
-        {
-            // The binder's message names the key and the value ("Failed to convert configuration value 'abc' at 'Loom:...'").
-            throw new InvalidConfigurationException(error.Message, error);
-        }
-    }
+    public static LoomOptions Bind(IConfiguration configuration) => ConfigurationBinding.Bind<LoomOptions>(configuration, Section);
 }

@@ -1,10 +1,10 @@
 using LoomExchange.Messages.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace LoomExchange.Lighthouse;
+namespace LoomExchange.Clustering;
 
 /// <summary>Binds a configuration section so that a value of the wrong type fails as an <see cref="InvalidConfigurationException"/>.</summary>
-internal static class ConfigurationBinding
+public static class ConfigurationBinding
 {
     /// <summary>The section at <paramref name="key"/> bound to <typeparamref name="T"/>, or a new <typeparamref name="T"/> when it is absent.</summary>
     public static T Bind<T>(IConfiguration configuration, string key)
