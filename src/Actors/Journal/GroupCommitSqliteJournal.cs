@@ -13,7 +13,8 @@ namespace LoomExchange.Actors.Journal;
 /// through the same writer directly (decision 20); this plugin's write path serves any other persistent actor on it.
 /// </summary>
 /// <remarks>
-/// PostgreSQL group-commits concurrent transactions itself, so it keeps Akka.Persistence.Sql.
+/// On PostgreSQL the journal stays Akka.Persistence.Sql's; the books write its table directly through a writer of
+/// their own (decision 23).
 /// </remarks>
 public sealed class GroupCommitSqliteJournal : AsyncWriteJournal
 {

@@ -18,8 +18,8 @@ namespace LoomExchange.Actors.OrderBooks;
 /// <remarks>
 /// Smart batching (group commit): while a journal write is in flight the book keeps matching new commands
 /// against its in-memory state and collects their events; when the write completes it sends that batch's
-/// replies and writes everything collected meanwhile as the next single row. (On the SQLite journal a book may
-/// have <see cref="OrderBookSettings.MaxWritesInFlight"/> writes in flight, answered in order: decision 20.) This is the one place where
+/// replies and writes everything collected meanwhile as the next single row. (Writing directly, on SQLite or PostgreSQL, a
+/// book may have <see cref="OrderBookSettings.MaxWritesInFlight"/> writes in flight, answered in order: decisions 20, 23.) This is the one place where
 /// state runs ahead of the journal, and it is safe because nothing leaves the actor before its batch is
 /// journaled: a failed write stops the actor, the unjournaled state is dropped with it, and recovery rebuilds
 /// the book from the journal. Low load gives one command per write; high load, thousands.
