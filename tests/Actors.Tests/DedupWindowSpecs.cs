@@ -13,6 +13,7 @@ public sealed class DedupWindowSpecs
     [InlineData(17, 3)]
     [InlineData(100, 4)]
     [InlineData(1000, 5)]
+    [InlineData(3000, 6)]
     public void Should_remember_the_last_n_first_outcomes_in_arrival_order(int capacity, int seed)
     {
         var random = new Random(seed);
@@ -45,6 +46,43 @@ public sealed class DedupWindowSpecs
         var copy = new DedupWindow(capacity);
         copy.Import(window.Export());
         Assert.Equal(model, copy.Export());
+    }
+
+    [Theory]
+    [InlineData(5_000, 1)]
+    [InlineData(2_048, 2)]
+    public void Should_leave_an_export_unchanged_while_the_window_keeps_taking_and_forgetting(int capacity, int seed)
+    {
+        // Snapshots carry the export, not a copy, and are serialized later on another thread: whatever the window does
+        // afterwards (new chunks, evictions that drop whole chunks) must not show in an export already taken.
+        var random = new Random(seed);
+        var window = new DedupWindow(capacity);
+        var model = new List<DedupEntry>();
+        var exports = new List<(IReadOnlyList<DedupEntry> Export, DedupEntry[] Expected)>();
+        for (var i = 1; i <= capacity * 3; i++)
+        {
+            var entry = new DedupEntry(random.Next(1, 4), i, CommandType.Place, i, RejectReason.None, i);
+            window.Remember(entry);
+            model.Add(entry);
+            if (model.Count > capacity)
+            {
+                model.RemoveAt(0);
+            }
+
+            if (random.Next(500) == 0 || i % DedupWindow.MaxChunkLength == 0)
+            {
+                exports.Add((window.Export(), model.ToArray()));
+            }
+        }
+
+        Assert.True(exports.Count > 5);
+        foreach (var (export, expected) in exports)
+        {
+            Assert.Equal(expected.Length, export.Count);
+            Assert.Equal(expected, export);
+            Assert.Equal(expected[^1], export[export.Count - 1]);
+            Assert.Equal(expected[expected.Length / 2], export[expected.Length / 2]);
+        }
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Persistence;
+using LoomExchange.Actors.OrderBooks.Journal;
 using LoomExchange.Actors.OrderBooks;
 using Xunit.Abstractions;
 
@@ -57,7 +59,7 @@ public sealed class SnapshotSpecs(ITestOutputHelper output) : BookSpec(output)
     [Fact]
     public void Should_snapshot_after_the_configured_number_of_journal_rows_however_few_events_they_hold()
     {
-        var book = StartBook(new OrderBookSettings { SnapshotEveryEvents = 1_000_000, SnapshotEveryWrites = 5 });
+        var book = StartBook(new OrderBookSettings { SnapshotEveryEvents = 1_000_000, SnapshotEveryWrites = 5, StaggerFirstSnapshot = false });
         var flow = new RandomOrderFlow(seed: 7);
 
         // One command at a time: each is its own journal row.
@@ -70,6 +72,48 @@ public sealed class SnapshotSpecs(ITestOutputHelper output) : BookSpec(output)
         flow.Observe(ExpectResult(Send(book, flow.Next())));
         var sequence = StatusOf(book).Sequence;
         AwaitAssert(() => Assert.Equal(sequence, LatestSnapshot()?.Book.Sequence), Deadline);
+    }
+
+    [Fact]
+    public void Should_take_the_first_snapshot_after_start_up_to_half_a_cadence_early_and_then_keep_the_cadence()
+    {
+        const int cadence = 20;
+        var book = StartBook(new OrderBookSettings { SnapshotEveryEvents = 1_000_000, SnapshotEveryWrites = cadence });
+        var flow = new RandomOrderFlow(seed: 11);
+
+        // One command at a time, so row n of the journal ends at sequences[n - 1].
+        var sequences = new List<long>();
+        for (var i = 0; i < cadence * 2; i++)
+        {
+            flow.Observe(ExpectResult(Send(book, flow.Next())));
+            sequences.Add(StatusOf(book).Sequence);
+        }
+
+        var lead = (int)(cadence * SnapshotStagger.LeadOf(Symbol));
+        Assert.InRange(lead, 1, cadence / 2 - 1); // this symbol's lead is not 0, or the spec would show nothing
+        var firstRow = cadence - lead;
+        AwaitAssert(() => Assert.Equal(sequences[firstRow + cadence - 1], LatestSnapshot()?.Book.Sequence), Deadline);
+        var latest = LoadSnapshot(long.MaxValue)!;
+        var first = LoadSnapshot(latest.Metadata.SequenceNr - 1);
+        Assert.Equal(sequences[firstRow - 1], (first?.Snapshot as BookSnapshotState)?.Book.Sequence);
+        Assert.Null(LoadSnapshot(first!.Metadata.SequenceNr - 1));
+    }
+
+    [Fact]
+    public void Should_spread_the_first_snapshots_of_different_symbols_over_half_a_cadence()
+    {
+        var leads = Enumerable.Range(1, 8).Select(i => SnapshotStagger.LeadOf($"SYM{i}")).ToList();
+
+        Assert.All(leads, lead => Assert.InRange(lead, 0, 0.5));
+        Assert.Equal(leads.Count, leads.Distinct().Count());
+        Assert.Equal(0.326410971, SnapshotStagger.LeadOf("BTC-USD"), 9); // the same in every process and version
+        Assert.True(leads.Max() - leads.Min() > 0.25, "eight symbols should spread over most of the half cadence");
+    }
+
+    private SelectedSnapshot? LoadSnapshot(long maxSequenceNr)
+    {
+        SnapshotStoreRef.Tell(new LoadSnapshot(OrderBookActor.PersistenceIdOf(Symbol), new SnapshotSelectionCriteria(maxSequenceNr), long.MaxValue), TestActor);
+        return ExpectMsg<LoadSnapshotResult>(Deadline).Snapshot;
     }
 
     private void Run(IActorRef book, RandomOrderFlow flow, int commands)

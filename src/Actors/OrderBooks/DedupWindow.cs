@@ -9,33 +9,44 @@ namespace LoomExchange.Actors.OrderBooks;
 /// reconnect or a failover is recognised and answered with the original outcome.
 /// </summary>
 /// <remarks>
-/// Entries live in a ring in arrival order and the index maps a key to its slot: a snapshot's export is then a copy of
-/// the ring instead of one index lookup per entry (100,000 random lookups per snapshot showed in the node's profile).
-/// The ring grows by doubling up to the capacity, so a quiet book does not hold a full-size array.
+/// Entries are appended to chunks and never overwritten: eviction only moves the start past the oldest entry and drops
+/// a chunk once all of it is evicted. What was written therefore never changes, so a snapshot's export is a view of the
+/// chunks as they are (a few hundred references), not a copy of the entries. The copy cost 1-5 ms on the book's
+/// thread per snapshot at 75,000 entries, and 30 MB/s of large-object allocation at 50,000 orders/s (gen2 collections).
+/// Chunks start small and double up to <see cref="MaxChunkLength"/>, so a quiet book holds a small array only; the
+/// largest stays under the large-object threshold. The price is one new chunk per 1,024 orders (48 bytes an order).
 /// </remarks>
 internal sealed class DedupWindow
 {
-    private const int InitialSize = 16;
+    /// <summary>Entries of the largest chunk: 1,024 × 48 bytes stays under the 85,000-byte large-object threshold.</summary>
+    internal const int MaxChunkLength = 1 << ChunkShift;
+
+    private const int ChunkShift = 10;
+    private const int FirstChunkLength = 16;
 
     private readonly int _capacity;
-    private readonly Dictionary<(long AccountId, long ClientOrderId), int> _slots = [];
-    private DedupEntry[] _ring;
-    private int _oldest;
+
+    // Key -> position: (chunk number << ChunkShift) | index in that chunk. Chunk numbers only grow.
+    private readonly Dictionary<(long AccountId, long ClientOrderId), long> _slots = [];
+
+    // The chunks in a ring of references, oldest at _head; _firstChunkNumber is the number of the oldest.
+    private DedupEntry[][] _chunks = new DedupEntry[4][];
+    private int _head;
+    private int _chunkCount;
+    private long _firstChunkNumber;
+    private int _oldestIndex; // in the oldest chunk
+    private int _newestFill; // entries written in the newest chunk
     private int _count;
 
-    public DedupWindow(int capacity)
-    {
-        _capacity = Math.Max(1, capacity);
-        _ring = new DedupEntry[Math.Min(_capacity, InitialSize)];
-    }
+    public DedupWindow(int capacity) => _capacity = Math.Max(1, capacity);
 
     public int Count => _count;
 
     public bool TryGet(long accountId, long clientOrderId, out DedupEntry entry)
     {
-        if (_slots.TryGetValue((accountId, clientOrderId), out var slot))
+        if (_slots.TryGetValue((accountId, clientOrderId), out var position))
         {
-            entry = _ring[slot];
+            entry = ChunkNumbered(position >> ChunkShift)[position & (MaxChunkLength - 1)];
             return true;
         }
 
@@ -51,12 +62,6 @@ internal sealed class DedupWindow
             return;
         }
 
-        if (_count == _ring.Length && _count < _capacity)
-        {
-            // (Before the lookup below: growing re-points the index, which would invalidate the reference it returns.)
-            Grow();
-        }
-
         // One hash of the key for both the lookup and the insert: this runs for every order.
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, (entry.AccountId, entry.ClientOrderId), out var known);
         if (known)
@@ -64,39 +69,54 @@ internal sealed class DedupWindow
             return;
         }
 
-        if (_count == _capacity)
+        slot = Append(entry);
+        if (_count < _capacity)
         {
-            // Full: the newest takes the oldest's slot, and the next oldest becomes the oldest.
-            var target = _oldest;
-            slot = target;
-            var evicted = (_ring[target].AccountId, _ring[target].ClientOrderId);
-            _ring[target] = entry;
-            _oldest = (_oldest + 1) % _ring.Length;
-            _slots.Remove(evicted); // after the last use of `slot`: removing invalidates it
+            _count++;
             return;
         }
 
-        var free = (_oldest + _count) % _ring.Length;
-        slot = free;
-        _ring[free] = entry;
-        _count++;
+        // Full: the newest is in, the oldest goes (after the last use of `slot`: removing invalidates it).
+        var oldest = _chunks[_head];
+        var evicted = (oldest[_oldestIndex].AccountId, oldest[_oldestIndex].ClientOrderId);
+        if (++_oldestIndex == oldest.Length)
+        {
+            // (Never the newest chunk: it holds the entry just appended.)
+            _chunks[_head] = null!;
+            _head = (_head + 1) % _chunks.Length;
+            _chunkCount--;
+            _firstChunkNumber++;
+            _oldestIndex = 0;
+        }
+
+        _slots.Remove(evicted);
     }
 
-    /// <summary>The entries oldest first, for a snapshot.</summary>
-    public DedupEntry[] Export()
+    /// <summary>
+    /// The entries oldest first, for a snapshot: a view that later inserts and evictions do not change, since they
+    /// neither write where it reads nor reuse a chunk.
+    /// </summary>
+    public IReadOnlyList<DedupEntry> Export()
     {
-        var result = new DedupEntry[_count];
-        var first = Math.Min(_count, _ring.Length - _oldest);
-        Array.Copy(_ring, _oldest, result, 0, first);
-        Array.Copy(_ring, 0, result, first, _count - first);
-        return result;
+        var chunks = new DedupEntry[_chunkCount][];
+        for (var i = 0; i < _chunkCount; i++)
+        {
+            chunks[i] = _chunks[(_head + i) % _chunks.Length];
+        }
+
+        return new DedupWindowView(chunks, _oldestIndex, _count);
     }
 
     public void Import(IEnumerable<DedupEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         _slots.Clear();
-        _oldest = 0;
+        Array.Clear(_chunks);
+        _head = 0;
+        _chunkCount = 0;
+        _firstChunkNumber = 0;
+        _oldestIndex = 0;
+        _newestFill = 0;
         _count = 0;
         foreach (var entry in entries)
         {
@@ -104,16 +124,38 @@ internal sealed class DedupWindow
         }
     }
 
-    /// <summary>Doubles the ring (at most to the capacity), oldest entry first at slot 0, and re-points the index.</summary>
-    private void Grow()
+    /// <summary>Writes the entry after the newest one, in a new chunk when the newest is full; returns its position.</summary>
+    private long Append(in DedupEntry entry)
     {
-        var entries = Export();
-        _ring = new DedupEntry[Math.Min(_capacity, _ring.Length * 2)];
-        Array.Copy(entries, _ring, entries.Length);
-        _oldest = 0;
-        for (var i = 0; i < entries.Length; i++)
+        if (_chunkCount == 0 || _newestFill == _chunks[(_head + _chunkCount - 1) % _chunks.Length].Length)
         {
-            _slots[(entries[i].AccountId, entries[i].ClientOrderId)] = i;
+            AddChunk();
         }
+
+        var newestNumber = _firstChunkNumber + _chunkCount - 1;
+        _chunks[(_head + _chunkCount - 1) % _chunks.Length][_newestFill] = entry;
+        return (newestNumber << ChunkShift) | (long)_newestFill++;
     }
+
+    private void AddChunk()
+    {
+        var length = _chunkCount == 0 ? FirstChunkLength : Math.Min(MaxChunkLength, _chunks[(_head + _chunkCount - 1) % _chunks.Length].Length * 2);
+        if (_chunkCount == _chunks.Length)
+        {
+            var grown = new DedupEntry[_chunks.Length * 2][];
+            for (var i = 0; i < _chunkCount; i++)
+            {
+                grown[i] = _chunks[(_head + i) % _chunks.Length];
+            }
+
+            _chunks = grown;
+            _head = 0;
+        }
+
+        _chunks[(_head + _chunkCount) % _chunks.Length] = new DedupEntry[length];
+        _chunkCount++;
+        _newestFill = 0;
+    }
+
+    private DedupEntry[] ChunkNumbered(long number) => _chunks[(int)((_head + (number - _firstChunkNumber)) % _chunks.Length)];
 }

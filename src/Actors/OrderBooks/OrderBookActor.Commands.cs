@@ -186,7 +186,8 @@ public sealed partial class OrderBookActor
 
         PublishAccountEvents(events);
 
-        var snapshotDue = _eventsSinceSnapshot >= _settings.SnapshotEveryEvents || _writesSinceSnapshot >= _settings.SnapshotEveryWrites;
+        var snapshotDue = _eventsSinceSnapshot + _snapshotLeadEvents >= _settings.SnapshotEveryEvents
+            || _writesSinceSnapshot + _snapshotLeadWrites >= _settings.SnapshotEveryWrites;
         if (snapshotDue && _directWriter is null)
         {
             if (_batchWritesInFlight == 0 && _pendingOutcomes.Count == 0 && _controlWritesInFlight == 0)
@@ -228,6 +229,8 @@ public sealed partial class OrderBookActor
         _snapshotBookSequence = _book.Sequence;
         _eventsSinceSnapshot = 0;
         _writesSinceSnapshot = 0;
+        _snapshotLeadEvents = 0;
+        _snapshotLeadWrites = 0;
         if (_holdForSnapshot)
         {
             _holdForSnapshot = false;

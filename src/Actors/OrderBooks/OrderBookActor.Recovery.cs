@@ -103,6 +103,7 @@ public sealed partial class OrderBookActor
         _log.Info(string.Create(
             CultureInfo.InvariantCulture,
             $"{_symbol}: recovered at sequence {_journaledSequence} with {_book?.OrderCount ?? 0} resting orders in {_recoveryMicros / 1000} ms (first answer of the stores after {_firstRecoveryMessageMicros / 1000} ms; {_writesSinceSnapshot} rows, {_eventsSinceSnapshot} events after the snapshot at {_snapshotBookSequence}){unlisted}"));
+        StaggerFirstSnapshot();
     }
 
     /// <summary>Takes new trading rules; an existing book keeps every order and counter (it is re-imported under them).</summary>

@@ -38,6 +38,19 @@ public sealed partial class OrderBookActor
         }
     }
 
+    /// <summary>Brings this book's first routine snapshot after start forward (see <see cref="SnapshotStagger"/>).</summary>
+    private void StaggerFirstSnapshot()
+    {
+        if (!_settings.StaggerFirstSnapshot)
+        {
+            return;
+        }
+
+        var fraction = SnapshotStagger.LeadOf(_symbol);
+        _snapshotLeadEvents = (long)(_settings.SnapshotEveryEvents * fraction);
+        _snapshotLeadWrites = (long)(_settings.SnapshotEveryWrites * fraction);
+    }
+
     private void AnswerSnapshotRequests(BookSnapshotTaken answer)
     {
         foreach (var requester in _snapshotRequests)

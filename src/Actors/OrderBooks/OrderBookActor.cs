@@ -51,6 +51,8 @@ public sealed partial class OrderBookActor : UntypedPersistentActor, IWithTimers
     private long _journaledSequence;
     private long _eventsSinceSnapshot;
     private long _writesSinceSnapshot;
+    private long _snapshotLeadEvents;
+    private long _snapshotLeadWrites;
     private long _lastTimestamp;
     private long _snapshotBookSequence;
     private readonly List<IActorRef> _snapshotRequests = [];

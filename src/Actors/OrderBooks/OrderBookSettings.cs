@@ -15,6 +15,13 @@ public sealed record OrderBookSettings
     /// </summary>
     public int SnapshotEveryWrites { get; init; } = 2_000;
 
+    /// <summary>
+    /// Whether the first routine snapshot after start comes up to half a cadence early, by a fraction fixed per symbol
+    /// (<see cref="SnapshotStagger"/>), so books under the same load snapshot at different moments. Off only in specs
+    /// of the exact cadence.
+    /// </summary>
+    public bool StaggerFirstSnapshot { get; init; } = true;
+
     /// <summary>How many (account, client order id) outcomes each book remembers for retries.</summary>
     public int DedupCapacity { get; init; } = 100_000;
 
