@@ -44,13 +44,14 @@ public sealed class GatewayOptionsSpecs
         {
             MaxFrameBytes = 10,
             DefaultHeartbeatMs = 100,
+            RequestResendMs = -1,
             BlockedAddresses = ["not-an-ip"],
             Tcp = new TcpEdgeOptions { Edge = "netty" },
             ApiKeys = [Demo(), Demo()],
         };
 
         var error = Assert.Throws<InvalidConfigurationException>(() => options.Validate("staging")).Message;
-        foreach (var part in new[] { "Loom:Profile 'staging'", "MaxFrameBytes 10", "DefaultHeartbeatMs 100", "'not-an-ip'", "Edge 'netty'", "listed twice" })
+        foreach (var part in new[] { "Loom:Profile 'staging'", "MaxFrameBytes 10", "DefaultHeartbeatMs 100", "RequestResendMs -1", "'not-an-ip'", "Edge 'netty'", "listed twice" })
         {
             Assert.Contains(part, error, StringComparison.Ordinal);
         }

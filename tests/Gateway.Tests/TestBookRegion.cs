@@ -9,7 +9,8 @@ namespace LoomExchange.Gateway.Tests;
 /// Stands in for the <c>orderbook</c> shard region in one process: one real <see cref="OrderBookActor"/> per symbol,
 /// started on first use, messages forwarded with their sender (as sharding does). <see cref="Hold"/> makes it keep
 /// book messages back (a book that does not answer) and delivers them when released; <see cref="CountHeld"/> tells how
-/// many it holds.
+/// many it holds. <see cref="DropNext"/> loses the next book messages (as a region does with what it buffered for a
+/// book that starts moving); <see cref="CountReceived"/> tells how many book messages arrived in all.
 /// </summary>
 public sealed class TestBookRegion : ReceiveActor
 {
@@ -18,6 +19,8 @@ public sealed class TestBookRegion : ReceiveActor
     private readonly TimeProvider _time;
     private readonly List<(IBookMessage Message, IActorRef Sender)> _held = [];
     private bool _holding;
+    private int _toDrop;
+    private int _received;
 
     public TestBookRegion(InstrumentRegistry registry, OrderBookSettings settings, TimeProvider time)
     {
@@ -38,8 +41,17 @@ public sealed class TestBookRegion : ReceiveActor
             }
         });
         Receive<CountHeld>(_ => Sender.Tell(_held.Count));
+        Receive<DropNext>(d => _toDrop = d.Count);
+        Receive<CountReceived>(_ => Sender.Tell(_received));
         Receive<IBookMessage>(m =>
         {
+            _received++;
+            if (_toDrop > 0)
+            {
+                _toDrop--;
+                return;
+            }
+
             if (_holding)
             {
                 _held.Add((m, Sender));
@@ -64,4 +76,10 @@ public sealed class TestBookRegion : ReceiveActor
 
     /// <summary>Answered with the number of held messages (an <see cref="int"/>).</summary>
     public sealed record CountHeld : INoSerializationVerificationNeeded;
+
+    /// <summary>The next <paramref name="Count"/> book messages are lost: no book sees them.</summary>
+    public sealed record DropNext(int Count) : INoSerializationVerificationNeeded;
+
+    /// <summary>Answered with the number of book messages received so far, dropped and held ones included (an <see cref="int"/>).</summary>
+    public sealed record CountReceived : INoSerializationVerificationNeeded;
 }

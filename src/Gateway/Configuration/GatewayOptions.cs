@@ -50,6 +50,15 @@ public sealed class GatewayOptions
     /// <summary>A book that does not answer within this time: the request is rejected ServiceUnavailable (retry with the same id).</summary>
     public int RequestTimeoutMs { get; set; } = 10_000;
 
+    /// <summary>
+    /// A request the book has not answered after this time is sent to it again, with the same ids, and again after each
+    /// further interval until <see cref="RequestTimeoutMs"/>; 0 turns it off. Covers messages lost on the way, e.g. those
+    /// a shard region drops while a book moves between nodes. Safe because the book answers a retry of something it
+    /// already did with the original outcome and the session keeps the first answer; a request without a client order
+    /// id (0) is never sent twice.
+    /// </summary>
+    public int RequestResendMs { get; set; } = 2_000;
+
     /// <summary>Requests of one session awaiting a book's answer, at most; beyond it the session's input waits (backpressure).</summary>
     public int MaxPendingRequests { get; set; } = 4_096;
 
@@ -76,6 +85,7 @@ public sealed class GatewayOptions
         Require(problems, AddressMessagesPerSecond >= 0, "Loom:Gateway:AddressMessagesPerSecond must not be negative (0 = no limit)");
         Require(problems, MaxSessions > 0, $"Loom:Gateway:MaxSessions {MaxSessions} must be positive");
         Require(problems, RequestTimeoutMs > 0, $"Loom:Gateway:RequestTimeoutMs {RequestTimeoutMs} must be positive");
+        Require(problems, RequestResendMs >= 0, $"Loom:Gateway:RequestResendMs {RequestResendMs} must not be negative (0 = never resend)");
         Require(problems, MaxPendingRequests > 0, $"Loom:Gateway:MaxPendingRequests {MaxPendingRequests} must be positive");
         Require(problems, Tcp.Port is >= 0 and <= 65_535, $"Loom:Gateway:Tcp:Port {Tcp.Port} is not a port");
         Require(problems, Tcp.Edge is "akka" or "kestrel", $"Loom:Gateway:Tcp:Edge '{Tcp.Edge}' must be akka or kestrel");

@@ -23,4 +23,13 @@ internal sealed class ClientRequest(WireMessage message, long sequence, string s
 
     /// <summary>Environment.TickCount64 after which the request is answered ServiceUnavailable.</summary>
     public long Deadline { get; set; }
+
+    /// <summary>Environment.TickCount64 after which the request, still unanswered, is sent to the book again.</summary>
+    public long ResendAt { get; set; }
+
+    /// <summary>
+    /// Whether sending it twice is harmless: the book recognises a repeated client order id (0 means none) and answers
+    /// the repeat with the original outcome; a status request changes nothing.
+    /// </summary>
+    public bool MaySendAgain => ClientOrderId != 0 || Message is OrderStatusRequest;
 }

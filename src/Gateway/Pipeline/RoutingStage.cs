@@ -53,6 +53,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         private readonly SlowConsumerRule _slowConsumerRule;
         private readonly int _maxPending;
         private readonly long _timeoutMs;
+        private readonly long _resendMs;
         private IActorRef _self = ActorRefs.Nobody;
         private SessionInfo? _session;
         private SessionCounters? _counters;
@@ -62,6 +63,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         private bool _loggedOut;
         private bool _slowConsumer;
         private long _timeouts;
+        private long _resends;
 
         public Logic(RoutingStage stage)
             : base(stage.Shape)
@@ -72,6 +74,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             _slowConsumerRule = new SlowConsumerRule(options.OutboundBufferMessages, options.OutboundStallMs);
             _maxPending = options.MaxPendingRequests;
             _timeoutMs = options.RequestTimeoutMs;
+            _resendMs = options.RequestResendMs;
         }
 
         protected override bool WantsInput => !_slowConsumer && _pending.Count < _maxPending;
@@ -102,7 +105,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
                 _session.SessionId,
                 _session.AccountId,
                 _connection.RemoteEndPoint,
-                $"{_counters!.MessagesIn} messages in, {_counters.MessagesOut} out, {_counters.Requests} requests, {_counters.Rejects} refused by the gateway, {_timeouts} timed out");
+                $"{_counters!.MessagesIn} messages in, {_counters.MessagesOut} out, {_counters.Requests} requests, {_counters.Rejects} refused by the gateway, {_resends} sent again, {_timeouts} timed out");
         }
 
         protected override void OnElement(SessionElement element)
@@ -175,14 +178,17 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         {
             var correlationId = ++_lastCorrelationId;
             request.CorrelationId = correlationId;
-            request.Deadline = Environment.TickCount64 + _timeoutMs;
+            var now = Environment.TickCount64;
+            request.Deadline = now + _timeoutMs;
+            request.ResendAt = NextResend(request, now);
             _pending[correlationId] = request;
             _counters!.Request();
 
-            // The timeout sweep runs only while something is pending: thousands of idle sessions cost no ticks.
+            // The sweep runs only while something is pending: thousands of idle sessions cost no ticks.
             if (_pending.Count == 1 && !IsTimerActive(TimeoutTimer))
             {
-                ScheduleRepeatedly(TimeoutTimer, TimeSpan.FromMilliseconds(Math.Clamp(_timeoutMs / 4, 10, 1_000)));
+                var first = _resendMs > 0 ? Math.Min(_timeoutMs, _resendMs) : _timeoutMs;
+                ScheduleRepeatedly(TimeoutTimer, TimeSpan.FromMilliseconds(Math.Clamp(first / 4, 10, 1_000)));
             }
 
             SendToBook(request, correlationId);
@@ -295,13 +301,24 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             }
 
             _context.Log.Info("gateway: session {0} resends {1} unanswered request(s): {2}", _session!.SessionId, _pending.Count, resend.Reason);
-            var deadline = Environment.TickCount64 + _timeoutMs;
+            var now = Environment.TickCount64;
             foreach (var (correlationId, request) in _pending)
             {
-                request.Deadline = deadline;
+                if (!request.MaySendAgain)
+                {
+                    // Without a client order id the book could not tell the repeat from a new order: let it time out.
+                    continue;
+                }
+
+                request.Deadline = now + _timeoutMs;
+                request.ResendAt = NextResend(request, now);
                 SendToBook(request, correlationId);
+                _resends++;
             }
         }
+
+        private long NextResend(ClientRequest request, long now) =>
+            _resendMs > 0 && request.MaySendAgain ? now + _resendMs : long.MaxValue;
 
         private void ExpireRequests()
         {
@@ -316,6 +333,11 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             {
                 if (request.Deadline > now)
                 {
+                    if (request.ResendAt <= now)
+                    {
+                        SendAgain(request, correlationId, now);
+                    }
+
                     continue;
                 }
 
@@ -329,6 +351,21 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
                 _counters?.Reject();
                 Send(ExecutionReports.Rejected(request.Message, RejectReason.ServiceUnavailable));
             }
+        }
+
+        /// <summary>
+        /// The book has not answered for <c>RequestResendMs</c>: the request may have been lost on the way (a shard region
+        /// drops what it buffered for a book that starts moving), so it goes again with the same ids.
+        /// </summary>
+        private void SendAgain(ClientRequest request, long correlationId, long now)
+        {
+            if (_resends++ == 0)
+            {
+                _context.Log.Info("gateway: the book of {0} did not answer within {1} ms (session of {2}); sending the request again with the same ids", request.Symbol, _resendMs, _connection.RemoteEndPoint);
+            }
+
+            request.ResendAt = now + _resendMs;
+            SendToBook(request, correlationId);
         }
 
         private void HeartbeatWhenIdle()
