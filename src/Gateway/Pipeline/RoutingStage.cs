@@ -64,6 +64,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         private bool _slowConsumer;
         private long _timeouts;
         private long _resends;
+        private long _unansweredResends;
 
         public Logic(RoutingStage stage)
             : base(stage.Shape)
@@ -105,7 +106,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
                 _session.SessionId,
                 _session.AccountId,
                 _connection.RemoteEndPoint,
-                $"{_counters!.MessagesIn} messages in, {_counters.MessagesOut} out, {_counters.Requests} requests, {_counters.Rejects} refused by the gateway, {_resends} sent again, {_timeouts} timed out");
+                $"{_counters!.MessagesIn} messages in, {_counters.MessagesOut} out, {_counters.Requests} requests, {_counters.Rejects} refused by the gateway, {_resends} sent again ({_unansweredResends} after {_resendMs} ms unanswered), {_timeouts} timed out");
         }
 
         protected override void OnElement(SessionElement element)
@@ -359,7 +360,8 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         /// </summary>
         private void SendAgain(ClientRequest request, long correlationId, long now)
         {
-            if (_resends++ == 0)
+            _resends++;
+            if (_unansweredResends++ == 0)
             {
                 _context.Log.Info("gateway: the book of {0} did not answer within {1} ms (session of {2}); sending the request again with the same ids", request.Symbol, _resendMs, _connection.RemoteEndPoint);
             }
