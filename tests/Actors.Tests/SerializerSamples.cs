@@ -108,7 +108,7 @@ public static class SerializerSamples
                 new CommandOutcome(1001, 557, CommandType.Cancel, 7, RejectReason.None, 1),
             ],
             [Accepted, Trade, Rejected, Cancelled]),
-        ["bs"] = new BookSnapshotState(
+        ["bs2"] = new BookSnapshotState(
             Spec,
             Halted: true,
             new BookSnapshot

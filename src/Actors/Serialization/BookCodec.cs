@@ -86,19 +86,24 @@ internal static class BookCodec
         w.WriteVarLong(book.LastTradePrice);
         WriteOrders(w, book.Orders);
 
+        // Each entry as its differences from the one before: consecutive entries share accounts and have nearby order
+        // ids, sequences and (per client) client order ids, so most fields take one byte instead of three to five.
         w.WriteVarULong((ulong)state.Dedup.Count);
+        var previous = default(DedupEntry);
         foreach (var d in state.Dedup)
         {
-            w.WriteVarLong(d.AccountId);
-            w.WriteVarLong(d.ClientOrderId);
+            w.WriteVarLong(unchecked(d.AccountId - previous.AccountId));
+            w.WriteVarLong(unchecked(d.ClientOrderId - previous.ClientOrderId));
             w.WriteByte((byte)d.Type);
-            w.WriteVarLong(d.OrderId);
+            w.WriteVarLong(unchecked(d.OrderId - previous.OrderId));
             w.WriteVarULong((ulong)d.RejectReason);
-            w.WriteVarLong(d.Sequence);
+            w.WriteVarLong(unchecked(d.Sequence - previous.Sequence));
+            previous = d;
         }
     }
 
-    public static BookSnapshotState ReadSnapshot(ref PayloadReader r)
+    /// <summary>Reads a snapshot; <paramref name="deltaDedup"/> false reads the first layout, whose entries were not differences.</summary>
+    public static BookSnapshotState ReadSnapshot(ref PayloadReader r, bool deltaDedup)
     {
         var spec = r.ReadBool() ? ReadSpec(ref r) : null;
         var halted = r.ReadBool();
@@ -109,9 +114,23 @@ internal static class BookCodec
         var lastTradePrice = r.ReadVarLong();
         var orders = ReadOrders(ref r);
         var dedup = new DedupEntry[r.ReadCount(int.MaxValue)];
+        var previous = default(DedupEntry);
         for (var i = 0; i < dedup.Length; i++)
         {
-            dedup[i] = new DedupEntry(r.ReadVarLong(), r.ReadVarLong(), (CommandType)r.ReadByte(), r.ReadVarLong(), (RejectReason)r.ReadVarULong(), r.ReadVarLong());
+            var entry = new DedupEntry(r.ReadVarLong(), r.ReadVarLong(), (CommandType)r.ReadByte(), r.ReadVarLong(), (RejectReason)r.ReadVarULong(), r.ReadVarLong());
+            if (deltaDedup)
+            {
+                entry = new DedupEntry(
+                    unchecked(previous.AccountId + entry.AccountId),
+                    unchecked(previous.ClientOrderId + entry.ClientOrderId),
+                    entry.Type,
+                    unchecked(previous.OrderId + entry.OrderId),
+                    entry.RejectReason,
+                    unchecked(previous.Sequence + entry.Sequence));
+            }
+
+            dedup[i] = entry;
+            previous = entry;
         }
 
         var book = new BookSnapshot

@@ -4,7 +4,11 @@ namespace LoomExchange.Actors.Serialization;
 internal static class Manifests
 {
     public const string BookBatch = "bb";
-    public const string BookSnapshot = "bs";
+    /// <summary>The first snapshot layout: retry-window entries as plain varints. Read only (older journals).</summary>
+    public const string BookSnapshotPlain = "bs";
+
+    /// <summary>The snapshot layout written now: retry-window entries as differences from the entry before (decision 25).</summary>
+    public const string BookSnapshot = "bs2";
     public const string InstrumentChanged = "ic";
     public const string TradingStatusChanged = "tc";
     public const string BookCommand = "cmd";

@@ -123,7 +123,8 @@ internal static class MessageCodec
     public static object Read(ref PayloadReader r, string manifest) => manifest switch
     {
         Manifests.BookBatch => BookCodec.ReadBatch(ref r),
-        Manifests.BookSnapshot => BookCodec.ReadSnapshot(ref r),
+        Manifests.BookSnapshot => BookCodec.ReadSnapshot(ref r, deltaDedup: true),
+        Manifests.BookSnapshotPlain => BookCodec.ReadSnapshot(ref r, deltaDedup: false),
         Manifests.InstrumentChanged => new InstrumentChanged(BookCodec.ReadSpec(ref r)),
         Manifests.TradingStatusChanged => new TradingStatusChanged(r.ReadBool(), r.ReadString()),
         Manifests.BookCommand => new BookCommand(r.ReadString(), default, r.ReadVarLong()) { Command = OrderCodec.ReadCommand(ref r) },
