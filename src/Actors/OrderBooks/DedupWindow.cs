@@ -29,8 +29,11 @@ internal sealed class DedupWindow
     // Key -> position: (chunk number << ChunkShift) | index in that chunk. Chunk numbers only grow.
     private readonly Dictionary<(long AccountId, long ClientOrderId), long> _slots = [];
 
-    // The chunks in a ring of references, oldest at _head; _firstChunkNumber is the number of the oldest.
+    // The chunks in a ring of references (its length a power of two), oldest at _head; _firstChunkNumber is the number
+    // of the oldest. The newest is also kept apart, with its number, for the append that every order makes.
     private DedupEntry[][] _chunks = new DedupEntry[4][];
+    private DedupEntry[]? _newest;
+    private long _newestNumber = -1;
     private int _head;
     private int _chunkCount;
     private long _firstChunkNumber;
@@ -83,7 +86,7 @@ internal sealed class DedupWindow
         {
             // (Never the newest chunk: it holds the entry just appended.)
             _chunks[_head] = null!;
-            _head = (_head + 1) % _chunks.Length;
+            _head = (_head + 1) & (_chunks.Length - 1);
             _chunkCount--;
             _firstChunkNumber++;
             _oldestIndex = 0;
@@ -101,7 +104,7 @@ internal sealed class DedupWindow
         var chunks = new DedupEntry[_chunkCount][];
         for (var i = 0; i < _chunkCount; i++)
         {
-            chunks[i] = _chunks[(_head + i) % _chunks.Length];
+            chunks[i] = _chunks[(_head + i) & (_chunks.Length - 1)];
         }
 
         return new DedupWindowView(chunks, _oldestIndex, _count);
@@ -114,6 +117,8 @@ internal sealed class DedupWindow
         Array.Clear(_chunks);
         _head = 0;
         _chunkCount = 0;
+        _newest = null;
+        _newestNumber = -1;
         _firstChunkNumber = 0;
         _oldestIndex = 0;
         _newestFill = 0;
@@ -127,35 +132,36 @@ internal sealed class DedupWindow
     /// <summary>Writes the entry after the newest one, in a new chunk when the newest is full; returns its position.</summary>
     private long Append(in DedupEntry entry)
     {
-        if (_chunkCount == 0 || _newestFill == _chunks[(_head + _chunkCount - 1) % _chunks.Length].Length)
+        if (_newest is null || _newestFill == _newest.Length)
         {
             AddChunk();
         }
 
-        var newestNumber = _firstChunkNumber + _chunkCount - 1;
-        _chunks[(_head + _chunkCount - 1) % _chunks.Length][_newestFill] = entry;
-        return (newestNumber << ChunkShift) | (long)_newestFill++;
+        _newest![_newestFill] = entry;
+        return (_newestNumber << ChunkShift) | (long)_newestFill++;
     }
 
     private void AddChunk()
     {
-        var length = _chunkCount == 0 ? FirstChunkLength : Math.Min(MaxChunkLength, _chunks[(_head + _chunkCount - 1) % _chunks.Length].Length * 2);
+        var length = _newest is null ? FirstChunkLength : Math.Min(MaxChunkLength, _newest.Length * 2);
         if (_chunkCount == _chunks.Length)
         {
             var grown = new DedupEntry[_chunks.Length * 2][];
             for (var i = 0; i < _chunkCount; i++)
             {
-                grown[i] = _chunks[(_head + i) % _chunks.Length];
+                grown[i] = _chunks[(_head + i) & (_chunks.Length - 1)];
             }
 
             _chunks = grown;
             _head = 0;
         }
 
-        _chunks[(_head + _chunkCount) % _chunks.Length] = new DedupEntry[length];
+        _newest = new DedupEntry[length];
+        _newestNumber = _firstChunkNumber + _chunkCount;
+        _chunks[(_head + _chunkCount) & (_chunks.Length - 1)] = _newest;
         _chunkCount++;
         _newestFill = 0;
     }
 
-    private DedupEntry[] ChunkNumbered(long number) => _chunks[(int)((_head + (number - _firstChunkNumber)) % _chunks.Length)];
+    private DedupEntry[] ChunkNumbered(long number) => _chunks[(int)((_head + (number - _firstChunkNumber)) & (_chunks.Length - 1))];
 }
