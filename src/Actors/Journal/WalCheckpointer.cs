@@ -8,11 +8,16 @@ namespace LoomExchange.Actors.Journal;
 /// here the writer's automatic checkpoint is off and a passive checkpoint runs every 200 ms on a connection
 /// of its own, which never blocks the writer.
 /// </summary>
+/// <remarks>
+/// The checkpoints run on a thread of their own, not on a timer's thread-pool thread: a checkpoint blocks its thread
+/// for the copy and the fsync of the main file, and on 2 cores a pool thread taken that way held up the books' mailboxes
+/// (at 10,000 orders/s in process, p99 4.2-206 ms over eight runs against 3.6-16.9 ms with the own thread, alternated).
+/// </remarks>
 internal sealed class WalCheckpointer : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly Timer _timer;
-    private int _running;
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _stop = new();
 
     public WalCheckpointer(string connectionString, SqliteConnection writer)
     {
@@ -23,27 +28,28 @@ internal sealed class WalCheckpointer : IDisposable
         }
 
         _connection = JournalSchema.Open(connectionString);
-        _timer = new Timer(_ => Checkpoint(), null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200));
+        _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-wal-checkpoint" };
+        _thread.Start();
     }
 
     public void Dispose()
     {
-        _timer.Dispose();
-        while (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
-        {
-            Thread.Yield();
-        }
-
+        _stop.Set();
+        _thread.Join();
+        _stop.Dispose();
         _connection.Dispose();
+    }
+
+    private void Run()
+    {
+        while (!_stop.Wait(200))
+        {
+            Checkpoint();
+        }
     }
 
     private void Checkpoint()
     {
-        if (Interlocked.CompareExchange(ref _running, 1, 0) != 0)
-        {
-            return;
-        }
-
         try
         {
             using var command = _connection.CreateCommand();
@@ -53,10 +59,6 @@ internal sealed class WalCheckpointer : IDisposable
         catch (SqliteException)
         {
             // A busy or failed passive checkpoint is retried on the next tick; the WAL keeps every commit meanwhile.
-        }
-        finally
-        {
-            Volatile.Write(ref _running, 0);
         }
     }
 }
