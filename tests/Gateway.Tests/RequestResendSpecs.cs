@@ -22,9 +22,7 @@ public sealed class RequestResendSpecs(ITestOutputHelper output) : GatewaySpec(o
     [Fact]
     public async Task Should_answer_a_request_lost_on_the_way_to_the_book()
     {
-        var (client, _) = await LogonAsync();
-        await client.SendAsync(Limit(Side.Sell, 2000, 10, clientOrderId: 900));
-        Assert.Equal(ExecType.Accepted, (await client.ExpectAsync<ExecutionReport>()).ExecType);
+        var client = await LogonWithRestingSellAsync(clientOrderId: 900);
 
         Books.Tell(new TestBookRegion.DropNext(1));
         await client.SendAsync(Limit(Side.Buy, 1000, 10, clientOrderId: 901));
@@ -37,9 +35,7 @@ public sealed class RequestResendSpecs(ITestOutputHelper output) : GatewaySpec(o
     [Fact]
     public async Task Should_answer_once_when_a_slow_book_gets_the_request_twice()
     {
-        var (client, _) = await LogonAsync();
-        await client.SendAsync(Limit(Side.Sell, 2000, 10, clientOrderId: 910));
-        Assert.Equal(ExecType.Accepted, (await client.ExpectAsync<ExecutionReport>()).ExecType);
+        var client = await LogonWithRestingSellAsync(clientOrderId: 910);
 
         Books.Tell(new TestBookRegion.Hold(true));
         await client.SendAsync(Limit(Side.Buy, 1000, 10, clientOrderId: 911));
@@ -58,9 +54,7 @@ public sealed class RequestResendSpecs(ITestOutputHelper output) : GatewaySpec(o
     [Fact]
     public async Task Should_never_send_again_a_request_without_a_client_order_id()
     {
-        var (client, _) = await LogonAsync();
-        await client.SendAsync(Limit(Side.Sell, 2000, 10, clientOrderId: 920));
-        Assert.Equal(ExecType.Accepted, (await client.ExpectAsync<ExecutionReport>()).ExecType);
+        var client = await LogonWithRestingSellAsync(clientOrderId: 920);
         var before = await Books.Ask<int>(new TestBookRegion.CountReceived(), Deadline);
 
         // The book could not tell a repeat of it from a new order, so a lost one times out instead.
@@ -71,5 +65,14 @@ public sealed class RequestResendSpecs(ITestOutputHelper output) : GatewaySpec(o
         Assert.Equal((ExecType.Rejected, RejectReason.ServiceUnavailable), (report.ExecType, report.RejectReason));
         Assert.Equal(before + 1, await Books.Ask<int>(new TestBookRegion.CountReceived(), Deadline));
         Assert.Single(OrdersInBook().Orders);
+    }
+
+    /// <summary>A logged-on session whose book is up (it has answered once), with one resting sell away from the buys of the specs.</summary>
+    private async Task<WireClient> LogonWithRestingSellAsync(long clientOrderId)
+    {
+        var (client, _) = await LogonAsync();
+        await client.SendAsync(Limit(Side.Sell, 2000, 10, clientOrderId));
+        Assert.Equal(ExecType.Accepted, (await client.ExpectAsync<ExecutionReport>()).ExecType);
+        return client;
     }
 }
