@@ -16,6 +16,7 @@ namespace LoomExchange.Actors.Journal;
 internal sealed class WalCheckpointer : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _checkpoint;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _stop = new();
 
@@ -28,6 +29,8 @@ internal sealed class WalCheckpointer : IDisposable
         }
 
         _connection = JournalSchema.Open(connectionString);
+        _checkpoint = _connection.CreateCommand();
+        _checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-wal-checkpoint" };
         _thread.Start();
     }
@@ -37,6 +40,7 @@ internal sealed class WalCheckpointer : IDisposable
         _stop.Set();
         _thread.Join();
         _stop.Dispose();
+        _checkpoint.Dispose();
         _connection.Dispose();
     }
 
@@ -52,9 +56,7 @@ internal sealed class WalCheckpointer : IDisposable
     {
         try
         {
-            using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            command.ExecuteNonQuery();
+            _checkpoint.ExecuteNonQuery();
         }
         catch (SqliteException)
         {

@@ -39,7 +39,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
 
     private sealed partial class Logic : QueueingLogic<SessionElement, WireMessage>
     {
-        private const string TimeoutTimer = "timeouts";
+        private const string SweepTimer = "sweep";
         private const string HeartbeatTimer = "heartbeat";
         private const string AbortTimer = "abort";
 
@@ -54,6 +54,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         private readonly int _maxPending;
         private readonly long _timeoutMs;
         private readonly long _resendMs;
+        private readonly TimeSpan _sweepInterval;
         private IActorRef _self = ActorRefs.Nobody;
         private SessionInfo? _session;
         private SessionCounters? _counters;
@@ -76,6 +77,10 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             _maxPending = options.MaxPendingRequests;
             _timeoutMs = options.RequestTimeoutMs;
             _resendMs = options.RequestResendMs;
+
+            // A quarter of the shorter of the two waits the sweep serves, so each is kept to within a quarter.
+            var shortest = _resendMs > 0 ? Math.Min(_timeoutMs, _resendMs) : _timeoutMs;
+            _sweepInterval = TimeSpan.FromMilliseconds(Math.Clamp(shortest / 4, 10, 1_000));
         }
 
         protected override bool WantsInput => !_slowConsumer && _pending.Count < _maxPending;
@@ -148,8 +153,8 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         {
             switch (timerKey)
             {
-                case TimeoutTimer:
-                    ExpireRequests();
+                case SweepTimer:
+                    SweepPending();
                     break;
                 case HeartbeatTimer:
                     HeartbeatWhenIdle();
@@ -186,10 +191,9 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             _counters!.Request();
 
             // The sweep runs only while something is pending: thousands of idle sessions cost no ticks.
-            if (_pending.Count == 1 && !IsTimerActive(TimeoutTimer))
+            if (_pending.Count == 1 && !IsTimerActive(SweepTimer))
             {
-                var first = _resendMs > 0 ? Math.Min(_timeoutMs, _resendMs) : _timeoutMs;
-                ScheduleRepeatedly(TimeoutTimer, TimeSpan.FromMilliseconds(Math.Clamp(first / 4, 10, 1_000)));
+                ScheduleRepeatedly(SweepTimer, _sweepInterval);
             }
 
             SendToBook(request, correlationId);
@@ -321,11 +325,12 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         private long NextResend(ClientRequest request, long now) =>
             _resendMs > 0 && request.MaySendAgain ? now + _resendMs : long.MaxValue;
 
-        private void ExpireRequests()
+        /// <summary>Sends again what waited <c>RequestResendMs</c> unanswered, and answers ServiceUnavailable what passed its deadline.</summary>
+        private void SweepPending()
         {
             if (_pending.Count == 0)
             {
-                CancelTimer(TimeoutTimer);
+                CancelTimer(SweepTimer);
                 return;
             }
 
