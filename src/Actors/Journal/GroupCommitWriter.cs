@@ -110,6 +110,18 @@ internal sealed class GroupCommitWriter : IDisposable
                         write.Committed();
                     }
                 }
+
+                try
+                {
+                    connection.AfterRound();
+                }
+                catch (Exception failure) when (failure is DbException or IOException or InvalidOperationException)
+                {
+                    // Every write of the round has its answer already; a connection that cannot keep itself up is
+                    // replaced before the next round, as after a failed one.
+                    connection.Dispose();
+                    connection = null;
+                }
             }
         }
         finally

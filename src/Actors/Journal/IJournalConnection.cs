@@ -10,4 +10,7 @@ internal interface IJournalConnection : IDisposable
     /// nothing of it is in the journal.
     /// </summary>
     void Commit(List<JournalWrite> group, List<(JournalWrite Write, Exception Cause)> refused);
+
+    /// <summary>Upkeep between rounds, after every write of the last round has heard its outcome (SQLite: bounding the WAL).</summary>
+    void AfterRound();
 }

@@ -90,6 +90,11 @@ internal sealed class PostgresJournalConnection : IJournalConnection
         }
     }
 
+    public void AfterRound()
+    {
+        // The server checkpoints its own WAL.
+    }
+
     public void Dispose()
     {
         _insert.Dispose();

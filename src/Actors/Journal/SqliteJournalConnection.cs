@@ -9,10 +9,10 @@ internal sealed class SqliteJournalConnection : IJournalConnection
     private readonly WalCheckpointer _checkpoints;
     private readonly JournalInsertStatements _statements;
 
-    public SqliteJournalConnection(string connectionString)
+    public SqliteJournalConnection(string connectionString, TimeSpan? checkpointInterval, int walRestartAfterFrames)
     {
         _connection = JournalSchema.Open(connectionString);
-        _checkpoints = new WalCheckpointer(connectionString, _connection);
+        _checkpoints = new WalCheckpointer(connectionString, _connection, checkpointInterval, walRestartAfterFrames);
         _statements = new JournalInsertStatements(_connection);
     }
 
@@ -36,6 +36,14 @@ internal sealed class SqliteJournalConnection : IJournalConnection
         {
             _statements.Rollback();
             throw;
+        }
+    }
+
+    public void AfterRound()
+    {
+        if (_checkpoints.RestartWanted)
+        {
+            _checkpoints.FinishOnWriter();
         }
     }
 
