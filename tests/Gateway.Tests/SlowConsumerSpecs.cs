@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace LoomExchange.Gateway.Tests;
 
-/// <summary>A client that stops reading while the server has reports for it is cut off at the hard limit; the server's memory for it stays bounded.</summary>
+/// <summary>A client that stops reading while the server has reports for it is cut off at the absolute limit; the server's memory for it stays bounded.</summary>
 public sealed class SlowConsumerSpecs(ITestOutputHelper output) : GatewaySpec(output)
 {
     private const int Orders = 60_000;
@@ -17,7 +17,7 @@ public sealed class SlowConsumerSpecs(ITestOutputHelper output) : GatewaySpec(ou
     {
         options.OutboundBufferMessages = 50;
 
-        // Longer than the test: what ends the session here is the hard limit (200), the bound on memory.
+        // Longer than the test: what ends the session here is the absolute limit (800), the bound on memory.
         options.OutboundStallMs = 600_000;
         options.SessionMessagesPerSecond = 0;
         options.AddressMessagesPerSecond = 0;

@@ -25,7 +25,8 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// Messages queued for a client that does not read: above it the session ends (SlowConsumer) once the client has taken
-    /// nothing for <see cref="OutboundStallMs"/>, and at four times it in any case.
+    /// nothing for <see cref="OutboundStallMs"/>; at four times it once the queue has been above it for that long although
+    /// the client reads; at sixteen times it in any case (<see cref="Pipeline.SlowConsumerRule"/>).
     /// </summary>
     public int OutboundBufferMessages { get; set; } = 10_000;
 
@@ -79,7 +80,7 @@ public sealed class GatewayOptions
 
         Require(problems, MaxFrameBytes is >= 128 and <= 65_537, $"Loom:Gateway:MaxFrameBytes {MaxFrameBytes} must be between 128 and 65537");
         Require(problems, DefaultHeartbeatMs is >= MinHeartbeatMs and <= MaxHeartbeatMs, $"Loom:Gateway:DefaultHeartbeatMs {DefaultHeartbeatMs} must be between {MinHeartbeatMs} and {MaxHeartbeatMs}");
-        Require(problems, OutboundBufferMessages is > 0 and <= int.MaxValue / 4, $"Loom:Gateway:OutboundBufferMessages {OutboundBufferMessages} must be positive (and at most {int.MaxValue / 4})");
+        Require(problems, OutboundBufferMessages is > 0 and <= int.MaxValue / 16, $"Loom:Gateway:OutboundBufferMessages {OutboundBufferMessages} must be positive (and at most {int.MaxValue / 16})");
         Require(problems, OutboundStallMs > 0, $"Loom:Gateway:OutboundStallMs {OutboundStallMs} must be positive");
         Require(problems, SessionMessagesPerSecond >= 0, "Loom:Gateway:SessionMessagesPerSecond must not be negative (0 = no limit)");
         Require(problems, AddressMessagesPerSecond >= 0, "Loom:Gateway:AddressMessagesPerSecond must not be negative (0 = no limit)");

@@ -61,6 +61,7 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         private SessionReporter? _reporter;
         private long _lastCorrelationId;
         private long _lastSent;
+        private long _behindSince;
         private bool _loggedOut;
         private bool _slowConsumer;
         private long _timeouts;
@@ -273,10 +274,21 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
                 return;
             }
 
-            var sinceTaken = Environment.TickCount64 - _lastSent;
-            if (_slowConsumerRule.Ends(Queued, sinceTaken))
+            var now = Environment.TickCount64;
+            if (Queued < _slowConsumerRule.SoftLimit)
             {
-                SlowConsumer(_slowConsumerRule.Reason(Queued, sinceTaken));
+                _behindSince = 0;
+            }
+            else if (_behindSince == 0)
+            {
+                _behindSince = now;
+            }
+
+            var sinceTaken = now - _lastSent;
+            var behind = _behindSince == 0 ? 0 : now - _behindSince;
+            if (_slowConsumerRule.Ends(Queued, sinceTaken, behind))
+            {
+                SlowConsumer(_slowConsumerRule.Reason(Queued, sinceTaken, behind));
                 return;
             }
 
