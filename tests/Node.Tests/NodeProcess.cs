@@ -177,7 +177,7 @@ public sealed class NodeProcess : IAsyncDisposable
     /// LoomExchange.Node.dll of the same configuration as this test assembly: next to it when referenced as an
     /// assembly, otherwise in src/Node/bin/&lt;Configuration&gt;/&lt;TargetFramework&gt; (built first by the project reference).
     /// </summary>
-    private static string LocateNodeDll()
+    internal static string LocateNodeDll()
     {
         const string FileName = "LoomExchange.Node.dll";
         var tried = new List<string> { Path.Combine(AppContext.BaseDirectory, FileName) };
