@@ -15,9 +15,7 @@ public sealed class WalCheckpointerSpecs : IDisposable
     [Fact]
     public void Should_move_committed_rows_into_the_database_file_without_the_writer()
     {
-        var path = Path.Combine(_directory, "books.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        JournalSchema.Create(connectionString);
+        var (path, connectionString) = CreateJournal();
         using var writer = JournalSchema.Open(connectionString);
         using var checkpoints = new WalCheckpointer(connectionString, writer);
         var before = new FileInfo(path).Length;
@@ -30,9 +28,7 @@ public sealed class WalCheckpointerSpecs : IDisposable
     [Fact]
     public void Should_write_the_WAL_from_its_start_again_once_the_writer_has_finished_a_checkpoint()
     {
-        var path = Path.Combine(_directory, "books.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        JournalSchema.Create(connectionString);
+        var (path, connectionString) = CreateJournal();
         using var writer = JournalSchema.Open(connectionString);
         using var checkpoints = new WalCheckpointer(connectionString, writer, Timeout.InfiniteTimeSpan, restartAfterFrames: 64);
         for (var n = 1; n <= 100; n++)
@@ -74,9 +70,7 @@ public sealed class WalCheckpointerSpecs : IDisposable
     [Fact]
     public void Should_not_ask_the_writer_to_finish_a_checkpoint_while_the_WAL_is_short()
     {
-        var path = Path.Combine(_directory, "books.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        JournalSchema.Create(connectionString);
+        var (path, connectionString) = CreateJournal();
         using var writer = JournalSchema.Open(connectionString);
         using var checkpoints = new WalCheckpointer(connectionString, writer, Timeout.InfiniteTimeSpan, restartAfterFrames: 1_000);
         for (var n = 1; n <= 10; n++)
@@ -93,7 +87,7 @@ public sealed class WalCheckpointerSpecs : IDisposable
     public async Task Should_keep_the_WAL_of_a_journal_that_never_stops_writing_from_growing()
     {
         var path = Path.Combine(_directory, "books.db");
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        var connectionString = ConnectionString(path);
         using var writer = new GroupCommitWriter(new SqliteJournalStore(connectionString, TimeSpan.FromMilliseconds(20), walRestartAfterFrames: 64));
         var wal = new FileInfo(path + "-wal");
         var payload = new byte[2048];
@@ -115,6 +109,17 @@ public sealed class WalCheckpointerSpecs : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+
+    private (string Path, string ConnectionString) CreateJournal()
+    {
+        var path = Path.Combine(_directory, "books.db");
+        var connectionString = ConnectionString(path);
+        JournalSchema.Create(connectionString);
+        return (path, connectionString);
+    }
 
     private static void Insert(SqliteConnection writer, int first, int rows)
     {

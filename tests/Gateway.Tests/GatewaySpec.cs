@@ -110,6 +110,18 @@ public abstract class GatewaySpec : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
     protected NewOrder Limit(Side side, long price, long quantity, long? clientOrderId = null, TimeInForce timeInForce = TimeInForce.Gtc, long expireAt = 0) =>
         new(clientOrderId ?? NextClientOrderId++, Symbol, side, OrderType.Limit, timeInForce, SelfTradePrevention.None, false, price, quantity, expireAt);
 
+    /// <summary>Orders off the tick grid: the gateway rejects each at once, without a book, as fast as they arrive.</summary>
+    protected List<WireMessage> OffTickOrders(int count)
+    {
+        var orders = new List<WireMessage>(count);
+        for (var i = 0; i < count; i++)
+        {
+            orders.Add(Limit(Side.Buy, 1003, 10));
+        }
+
+        return orders;
+    }
+
     /// <summary>Resting orders of the book, from the book itself.</summary>
     protected BookOrders OrdersInBook()
     {

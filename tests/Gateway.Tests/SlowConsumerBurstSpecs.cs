@@ -1,5 +1,4 @@
 using LoomExchange.Gateway.Configuration;
-using LoomExchange.Messages.Orders;
 using LoomExchange.Messages.Wire;
 using Xunit.Abstractions;
 
@@ -30,14 +29,8 @@ public sealed class SlowConsumerBurstSpecs(ITestOutputHelper output) : GatewaySp
     {
         var (client, _) = await LogonAsync(receiveBufferSize: 4096);
 
-        // Every order breaks the tick rule: the gateway answers each at once, while the client reads nothing.
-        var batch = new List<WireMessage>(Orders);
-        for (var i = 0; i < Orders; i++)
-        {
-            batch.Add(Limit(Side.Buy, 1003, 10));
-        }
-
-        await client.SendBatchAsync(batch);
+        // The gateway answers each order at once, while the client reads nothing.
+        await client.SendBatchAsync(OffTickOrders(Orders));
         await client.SendAsync(new TestRequest(7));
 
         var rejected = 0;

@@ -35,13 +35,7 @@ public sealed class SlowConsumerSpecs(ITestOutputHelper output) : GatewaySpec(ou
             {
                 for (var sent = 0; sent < Orders; sent += 1_000)
                 {
-                    var batch = new List<WireMessage>(1_000);
-                    for (var i = 0; i < 1_000; i++)
-                    {
-                        batch.Add(Limit(Side.Buy, 1003, 10));
-                    }
-
-                    await client.SendBatchAsync(batch);
+                    await client.SendBatchAsync(OffTickOrders(1_000));
                 }
             }
             catch (IOException)
