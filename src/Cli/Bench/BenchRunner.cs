@@ -105,6 +105,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
         // with its due time, so a stall (here or in the server) counts as latency instead of silently lowering the rate.
         // Not a PeriodicTimer: its 1 ms period ticks every ~4 ms on this machine (measured), which made requests leave
         // up to 4 ms late; Thread.Sleep(1) wakes after ~1.1 ms and sleeping leaves the cores to the node.
+        var firstMeasured = schedule.RampRequests + settings.Warmup;
         return Task.Factory.StartNew(
             () =>
             {
@@ -114,6 +115,11 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter output, Tex
                     var due = schedule.DueBy((Stopwatch.GetTimestamp() - start) / (double)Stopwatch.Frequency);
                     while (sent < due)
                     {
+                        if (sent == firstMeasured && firstMeasured > 0 && connections.Sum(c => c.InFlight) is var backlog && WarmupBacklog.Unsettled(backlog, rate))
+                        {
+                            progress.WriteLine(WarmupBacklog.Warning(backlog, rate));
+                        }
+
                         var scheduled = Due(sent);
                         if (scheduled >= deadline)
                         {

@@ -299,8 +299,13 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
         {
             _slowConsumer = true;
             _context.Log.Warning(
-                "gateway: {0} ({1}) does not read: {2} messages queued, none taken for {3} ms; ending the session (SlowConsumer)",
-                _connection.RemoteEndPoint, _session is null ? "not logged on" : $"session {_session.SessionId}", Queued, Environment.TickCount64 - _lastSent);
+                "gateway: {0} ({1}) does not keep up: {2} messages queued, none taken for {3} ms, behind for {4} ms; ending the session (SlowConsumer: {5})",
+                _connection.RemoteEndPoint,
+                _session is null ? "not logged on" : $"session {_session.SessionId}",
+                Queued,
+                Environment.TickCount64 - _lastSent,
+                _behindSince == 0 ? 0 : Environment.TickCount64 - _behindSince,
+                reason);
 
             // Best effort: the queue is dropped for the Logout; a client that does not take it within the grace is aborted.
             ClearQueue();
