@@ -149,50 +149,46 @@ internal sealed class PostgresJournalConnection : IJournalConnection
     }
 
     /// <summary>The rows of a round as one array per column, the shape <c>unnest</c> takes.</summary>
+    /// <summary>
+    /// The round's rows as one list per column, the parameters of <c>unnest</c>. The lists are kept and refilled each
+    /// round: new arrays cost seven allocations a round, and their length changes every round.
+    /// </summary>
     private sealed class ColumnArrays
     {
-        public long[] Created { get; private set; } = [];
+        public List<long> Created { get; } = [];
 
-        public string[] PersistenceIds { get; private set; } = [];
+        public List<string> PersistenceIds { get; } = [];
 
-        public long[] SequenceNrs { get; private set; } = [];
+        public List<long> SequenceNrs { get; } = [];
 
-        public byte[][] Messages { get; private set; } = [];
+        public List<byte[]> Messages { get; } = [];
 
-        public string[] Manifests { get; private set; } = [];
+        public List<string> Manifests { get; } = [];
 
-        public int[] Identifiers { get; private set; } = [];
+        public List<int> Identifiers { get; } = [];
 
-        public string[] WriterUuids { get; private set; } = [];
+        public List<string> WriterUuids { get; } = [];
 
         public void Fill(List<JournalWrite> writes)
         {
-            var count = 0;
-            foreach (var write in writes)
-            {
-                count += write.Rows.Count;
-            }
-
-            Created = new long[count];
-            PersistenceIds = new string[count];
-            SequenceNrs = new long[count];
-            Messages = new byte[count][];
-            Manifests = new string[count];
-            Identifiers = new int[count];
-            WriterUuids = new string[count];
-            var i = 0;
+            Created.Clear();
+            PersistenceIds.Clear();
+            SequenceNrs.Clear();
+            Messages.Clear();
+            Manifests.Clear();
+            Identifiers.Clear();
+            WriterUuids.Clear();
             foreach (var write in writes)
             {
                 foreach (var row in write.Rows)
                 {
-                    Created[i] = row.Timestamp;
-                    PersistenceIds[i] = row.PersistenceId;
-                    SequenceNrs[i] = row.SequenceNr;
-                    Messages[i] = row.Payload;
-                    Manifests[i] = row.Manifest;
-                    Identifiers[i] = row.SerializerId;
-                    WriterUuids[i] = row.WriterUuid;
-                    i++;
+                    Created.Add(row.Timestamp);
+                    PersistenceIds.Add(row.PersistenceId);
+                    SequenceNrs.Add(row.SequenceNr);
+                    Messages.Add(row.Payload);
+                    Manifests.Add(row.Manifest);
+                    Identifiers.Add(row.SerializerId);
+                    WriterUuids.Add(row.WriterUuid);
                 }
             }
         }
