@@ -288,23 +288,24 @@ internal sealed class RoutingStage : GraphStage<FlowShape<SessionElement, WireMe
             var behind = _behindSince == 0 ? 0 : now - _behindSince;
             if (_slowConsumerRule.Ends(Queued, sinceTaken, behind))
             {
-                SlowConsumer(_slowConsumerRule.Reason(Queued, sinceTaken, behind));
+                SlowConsumer(sinceTaken, behind);
                 return;
             }
 
             Enqueue(message);
         }
 
-        private void SlowConsumer(string reason)
+        private void SlowConsumer(long sinceTaken, long behind)
         {
             _slowConsumer = true;
+            var reason = _slowConsumerRule.Reason(Queued, sinceTaken, behind);
             _context.Log.Warning(
                 "gateway: {0} ({1}) does not keep up: {2} messages queued, none taken for {3} ms, behind for {4} ms; ending the session (SlowConsumer: {5})",
                 _connection.RemoteEndPoint,
                 _session is null ? "not logged on" : $"session {_session.SessionId}",
                 Queued,
-                Environment.TickCount64 - _lastSent,
-                _behindSince == 0 ? 0 : Environment.TickCount64 - _behindSince,
+                sinceTaken,
+                behind,
                 reason);
 
             // Best effort: the queue is dropped for the Logout; a client that does not take it within the grace is aborted.
