@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml.Linq;
 
 namespace LoomExchange.Node.Tests;
 
@@ -17,6 +18,37 @@ public sealed class RuntimeSettingsSpecs
     {
         // Decision 28: with TieredPGO on, a cold node met with full load queued tens of thousands of requests.
         Assert.False(ConfigProperties().GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("TieredCompilation")]
+    [InlineData("TieredPGO")]
+    public void Should_measure_the_in_process_benchmarks_with_the_node_JIT_settings(string property)
+    {
+        // books and recovery host the node's composition in the benchmark process: their figures stand for the node's
+        // only if that process compiles code as the node does (decision 29).
+        var root = RepositoryRoot();
+        var node = ProjectProperty(Path.Combine(root, "src", "Node", "Node.csproj"), property);
+        var bench = ProjectProperty(Path.Combine(root, "bench", "LoomExchange.Benchmarks", "LoomExchange.Benchmarks.csproj"), property);
+
+        Assert.NotNull(node);
+        Assert.Equal(node, bench);
+    }
+
+    private static string? ProjectProperty(string project, string property) =>
+        XDocument.Load(project).Descendants(property).SingleOrDefault()?.Value.Trim();
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "LoomExchange.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("LoomExchange.sln not found above " + AppContext.BaseDirectory);
     }
 
     private static JsonElement ConfigProperties()
