@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace LoomExchange.Node.Tests;
 
@@ -89,18 +88,8 @@ public sealed class LighthouseSeed : IAsyncDisposable
 
     private static string LocateLighthouseDll()
     {
-        var subdirectory = typeof(LighthouseSeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "NodeOutputSubdirectory").Value!;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var path = Path.Combine(directory.FullName, "src", "Lighthouse", "bin", subdirectory, "LoomExchange.Lighthouse.dll");
-            if (File.Exists(Path.Combine(directory.FullName, "LoomExchange.sln")))
-            {
-                return File.Exists(path) ? path : throw new FileNotFoundException($"build src/Lighthouse first: {path} is missing");
-            }
-        }
-
-        throw new FileNotFoundException("LoomExchange.sln not found above " + AppContext.BaseDirectory);
+        var path = Path.Combine(RepositoryLayout.FindRoot(), "src", "Lighthouse", "bin", RepositoryLayout.OutputSubdirectory, "LoomExchange.Lighthouse.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"build src/Lighthouse first: {path} is missing");
     }
 
     private void Keep(string? line)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace LoomExchange.Node.Tests;
 
@@ -69,18 +68,8 @@ public static class Loomctl
     /// <summary>loomctl.dll of the same configuration as this test assembly, in src/Cli/bin/&lt;Configuration&gt;/&lt;TargetFramework&gt;.</summary>
     private static string LocateDll()
     {
-        var subdirectory = typeof(Loomctl).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "NodeOutputSubdirectory").Value!;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LoomExchange.sln")))
-            {
-                var path = Path.Combine(directory.FullName, "src", "Cli", "bin", subdirectory, "loomctl.dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException($"{path} not found; build src/Cli first");
-            }
-        }
-
-        throw new FileNotFoundException("LoomExchange.sln not found above " + AppContext.BaseDirectory);
+        var path = Path.Combine(RepositoryLayout.FindRoot(), "src", "Cli", "bin", RepositoryLayout.OutputSubdirectory, "loomctl.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} not found; build src/Cli first");
     }
 
     /// <summary>A running loomctl whose standard output is read as it comes.</summary>

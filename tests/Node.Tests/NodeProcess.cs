@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 
 namespace LoomExchange.Node.Tests;
 
@@ -181,15 +180,9 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         const string FileName = "LoomExchange.Node.dll";
         var tried = new List<string> { Path.Combine(AppContext.BaseDirectory, FileName) };
-        var subdirectory = typeof(NodeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "NodeOutputSubdirectory").Value!;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        if (RepositoryLayout.TryFindRoot() is { } root)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "LoomExchange.sln")))
-            {
-                tried.Add(Path.Combine(directory.FullName, "src", "Node", "bin", subdirectory, FileName));
-                break;
-            }
+            tried.Add(Path.Combine(root, "src", "Node", "bin", RepositoryLayout.OutputSubdirectory, FileName));
         }
 
         return tried.FirstOrDefault(File.Exists)

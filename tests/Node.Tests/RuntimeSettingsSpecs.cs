@@ -27,7 +27,7 @@ public sealed class RuntimeSettingsSpecs
     {
         // books and recovery host the node's composition in the benchmark process: their figures stand for the node's
         // only if that process compiles code as the node does (decision 29).
-        var root = RepositoryRoot();
+        var root = RepositoryLayout.FindRoot();
         var node = ProjectProperty(Path.Combine(root, "src", "Node", "Node.csproj"), property);
         var bench = ProjectProperty(Path.Combine(root, "bench", "LoomExchange.Benchmarks", "LoomExchange.Benchmarks.csproj"), property);
 
@@ -37,19 +37,6 @@ public sealed class RuntimeSettingsSpecs
 
     private static string? ProjectProperty(string project, string property) =>
         XDocument.Load(project).Descendants(property).SingleOrDefault()?.Value.Trim();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "LoomExchange.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("LoomExchange.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private static JsonElement ConfigProperties()
     {
